@@ -1,0 +1,138 @@
+/**
+ * The resolver contract: function names, payloads and results, imported by the
+ * backend resolvers and by the UI's API layer so both type-check against one definition.
+ */
+import type { EventKind } from './events';
+
+export type ErrorCode = 'FORBIDDEN' | 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL';
+
+export interface ResolverError {
+  code: ErrorCode;
+  message: string;
+  /** The payload field the error is about, dot-separated (e.g. `url`, `headers.0.name`). */
+  field?: string;
+}
+
+export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+export type ProjectScope =
+  | { mode: 'all' }
+  | { mode: 'selected'; projectKeys: string[] }
+  | { mode: 'optIn' };
+
+/** What the UI sees of a connection. Never the token: only whether one is set, when and by whom. */
+export interface ConnectionView {
+  id: string;
+  name: string;
+  url: string;
+  enabled: boolean;
+  events: EventKind[];
+  projects: ProjectScope;
+  rateLimitPerSecond: number;
+  token: { set: boolean; setAt?: string; setBy?: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A connection as the admin page submits it. `token` is write-only: omit it to keep the stored one. */
+export interface ConnectionInput {
+  id?: string;
+  name: string;
+  url: string;
+  enabled: boolean;
+  events: EventKind[];
+  projects: ProjectScope;
+  rateLimitPerSecond: number;
+  token?: string;
+}
+
+export type DeliveryState = 'delivered' | 'retrying' | 'failed';
+
+export interface AttemptView {
+  at: string;
+  status?: number;
+  latencyMs: number;
+  error?: string;
+  responseExcerpt?: string;
+}
+
+export interface DeliveryView {
+  eventId: string;
+  connectionId: string;
+  connectionName: string;
+  webhookEvent: string;
+  issueKey?: string;
+  projectKey?: string;
+  state: DeliveryState;
+  status?: number;
+  latencyMs?: number;
+  attempts: number;
+  lastAttemptAt: string;
+  responseExcerpt?: string;
+  error?: string;
+}
+
+export type Verdict = 'connected' | 'unauthorized' | 'not_found' | 'host_not_allowed' | 'timeout' | 'dns' | 'tls' | 'network' | 'rate_limited' | 'server_error' | 'unexpected';
+
+export interface TestConnectionResult {
+  verdict: Verdict;
+  ok: boolean;
+  /** One plain-language sentence or two: what happened and what to do. */
+  message: string;
+  status?: number;
+  latencyMs: number;
+  responseExcerpt?: string;
+}
+
+export interface AdminOverview {
+  connections: ConnectionView[];
+  /** Hosts the app may call, from the manifest's egress list, for the URL hint. */
+  allowedHosts: string[];
+}
+
+export interface ProjectConnectionView {
+  id: string;
+  name: string;
+  enabled: boolean;
+  /** How this connection covers the project. */
+  coverage: 'all' | 'selected' | 'optIn';
+  /** For `optIn` connections: whether this project has opted in. Others are always covered or not listed. */
+  optedIn: boolean;
+  events: EventKind[];
+}
+
+export interface ProjectOverview {
+  project: { key: string; id?: string };
+  connections: ProjectConnectionView[];
+}
+
+/** Every resolver function: name → payload and result data. */
+export interface AdminResolvers {
+  'admin/overview': { payload: Record<string, never>; data: AdminOverview };
+  'connections/save': { payload: ConnectionInput; data: ConnectionView };
+  'connections/delete': { payload: { id: string }; data: { id: string } };
+  'connections/test': { payload: { id: string }; data: TestConnectionResult };
+  'deliveries/list': { payload: { limit?: number; connectionId?: string }; data: { deliveries: DeliveryView[] } };
+}
+
+export interface ProjectResolvers {
+  'project/overview': { payload: Record<string, never>; data: ProjectOverview };
+  'project/setOptIn': { payload: { connectionId: string; optedIn: boolean }; data: ProjectOverview };
+  'project/deliveries': { payload: { limit?: number }; data: { deliveries: DeliveryView[] } };
+}
+
+export type AdminFunction = keyof AdminResolvers;
+export type ProjectFunction = keyof ProjectResolvers;
+
+export const ADMIN_FUNCTIONS: readonly AdminFunction[] = [
+  'admin/overview',
+  'connections/save',
+  'connections/delete',
+  'connections/test',
+  'deliveries/list',
+];
+export const PROJECT_FUNCTIONS: readonly ProjectFunction[] = ['project/overview', 'project/setOptIn', 'project/deliveries'];
+
+/** Module keys of the two pages in manifest.yml. */
+export const ADMIN_MODULE_KEY = 'relay-admin-page';
+export const PROJECT_MODULE_KEY = 'relay-project-settings-page';
