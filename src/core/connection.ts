@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { EVENT_KINDS, type EventKind } from '../shared/events';
+import type { ProjectScope } from '../shared/contract';
+
+/** Moveworks' conservative organisation-wide rate for secured listeners (receiver.md). */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
+
+export const projectKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'Project keys are upper-case letters, digits and underscores, starting with a letter');
+
+export const projectScopeSchema: z.ZodType<ProjectScope> = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('all') }),
+  z.object({ mode: z.literal('selected'), projectKeys: z.array(projectKeySchema).min(1, 'Pick at least one project') }),
+  z.object({ mode: z.literal('optIn') }),
+]);
+
+/** A connection as stored in KVS (non-secret part; the token lives in a KVS secret). */
+export const storedConnectionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  name: z.string(),
+  url: z.string(),
+  enabled: z.boolean(),
+  events: z.array(z.enum(EVENT_KINDS)),
+  projects: projectScopeSchema,
+  rateLimitPerSecond: z.number().positive(),
+  token: z.object({ setAt: z.string(), setBy: z.string() }).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoredConnection = z.infer<typeof storedConnectionSchema>;
+
+/** Everything the relay is configured with, stored under one KVS key so one read loads it all. */
+export const relayConfigSchema = z.object({
+  version: z.literal(1),
+  connections: z.array(storedConnectionSchema),
+  /** connectionId → project keys whose admins opted in (only meaningful for `optIn` connections). */
+  optIns: z.record(z.string(), z.array(z.string())),
+});
+export type RelayConfig = z.infer<typeof relayConfigSchema>;
+
+export const EMPTY_CONFIG: RelayConfig = { version: 1, connections: [], optIns: {} };
+
+export function wantsEvent(connection: StoredConnection, kinds: readonly EventKind[]): boolean {
+  return kinds.some((kind) => connection.events.includes(kind));
+}

@@ -1,0 +1,30 @@
+export interface DeliveryHeaderInput {
+  token?: string;
+  eventId: string;
+  sentAtMs: number;
+  userAgent: string;
+  test?: boolean;
+}
+
+/**
+ * Headers of every request to a listener. `webhook-id` and `webhook-timestamp` follow Standard Webhooks
+ * (standardwebhooks.com): the id is the idempotency key, unchanged across retries.
+ */
+export function buildDeliveryHeaders(input: DeliveryHeaderInput): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'User-Agent': input.userAgent,
+    'webhook-id': input.eventId,
+    'webhook-timestamp': String(Math.floor(input.sentAtMs / 1000)),
+  };
+  if (input.token) headers.Authorization = `Bearer ${input.token}`;
+  if (input.test) headers['X-Relay-Test'] = 'true';
+  return headers;
+}
+
+/** The same headers with the credential masked, for anything shown or stored. */
+export function maskHeaders(headers: Record<string, string>): Record<string, string> {
+  const masked = { ...headers };
+  if (masked.Authorization) masked.Authorization = 'Bearer ****';
+  return masked;
+}

@@ -1,0 +1,21 @@
+import type { RelayConfig, StoredConnection } from './connection';
+import { wantsEvent } from './connection';
+import type { NormalizedEvent } from './normalize-event';
+
+/** Which connections want this event: enabled, subscribed to one of its kinds, and covering its project. */
+export function routeEvent(event: NormalizedEvent, config: RelayConfig): StoredConnection[] {
+  return config.connections.filter(
+    (connection) => connection.enabled && wantsEvent(connection, event.kinds) && coversProject(connection, config, event.issue.projectKey),
+  );
+}
+
+export function coversProject(connection: StoredConnection, config: RelayConfig, projectKey: string | undefined): boolean {
+  switch (connection.projects.mode) {
+    case 'all':
+      return true;
+    case 'selected':
+      return projectKey !== undefined && connection.projects.projectKeys.includes(projectKey);
+    case 'optIn':
+      return projectKey !== undefined && (config.optIns[connection.id] ?? []).includes(projectKey);
+  }
+}

@@ -1,0 +1,31 @@
+import { USER_AGENT } from '../shared/app-info';
+import { ConfigCache } from '../services/config-cache';
+import type { Clock } from '../services/ports';
+import { ForgeEgressPolicy } from './egress-policy';
+import { ForgeHttpSender } from './http-sender';
+import { ForgeJiraClient } from './jira-client';
+import { KvsConfigStore } from './kvs-config-store';
+import { KvsDeliveryStore } from './kvs-delivery-store';
+import { KvsSecretStore } from './kvs-secret-store';
+import { createConsoleLogger } from './logger';
+
+const clock: Clock = { now: () => Date.now() };
+const configStore = new KvsConfigStore();
+const secrets = new KvsSecretStore();
+
+/**
+ * Built once per container: module scope survives between warm invocations on Forge, which is what
+ * lets the config cache spare a KVS read on every event.
+ */
+export const deps = {
+  clock,
+  configStore,
+  secrets,
+  cache: new ConfigCache(configStore, secrets, clock),
+  deliveries: new KvsDeliveryStore(),
+  jira: new ForgeJiraClient(),
+  http: new ForgeHttpSender(),
+  egress: new ForgeEgressPolicy(),
+  logger: createConsoleLogger(),
+  userAgent: USER_AGENT,
+};

@@ -1,0 +1,36 @@
+import { getAppContext } from '@forge/api';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { forwardEvent } from '../services/forward-event';
+import { deps } from './app-deps';
+
+interface TriggerEvent {
+  retryContext?: { retryCount: number; retryReason?: string; retryData?: unknown };
+  [key: string]: unknown;
+}
+
+/** Forge gives triggers 25 s; when the runtime cannot say how much is left, assume a fresh invocation. */
+function remainingMs(): number {
+  try {
+    return getAppContext().invocationRemainingTimeInMillis();
+  } catch {
+    return 25_000;
+  }
+}
+
+/**
+ * The trigger on issue and comment events. A retryable listener failure is RETURNED as an
+ * InvocationError so Forge retries the event (up to 4 times, ≤ 900 s apart; platform.md "Product events").
+ */
+export async function onIssueEvent(event: TriggerEvent): Promise<InvocationError | undefined> {
+  const outcome = await forwardEvent(deps, {
+    rawEvent: event,
+    retry: event.retryContext,
+    remainingMs,
+  });
+  if (outcome.kind !== 'retry') return undefined;
+  return new InvocationError({
+    retryAfter: outcome.retryAfterSeconds,
+    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    retryData: outcome.retryData,
+  });
+}

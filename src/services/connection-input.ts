@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { EVENT_KINDS } from '../shared/events';
+import { DEFAULT_RATE_LIMIT_PER_SECOND, projectScopeSchema } from '../core/connection';
+
+/** The admin page's connection form, validated on the server. Field names match `ConnectionInput`. */
+export const connectionInputSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection id').optional(),
+  name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
+  url: z.string().trim().min(1, 'Enter the listener URL').max(2000, 'The URL is too long'),
+  enabled: z.boolean().default(true),
+  events: z.array(z.enum(EVENT_KINDS)).min(1, 'Pick at least one event'),
+  projects: projectScopeSchema,
+  rateLimitPerSecond: z
+    .number()
+    .positive('Use a rate above 0')
+    .max(50, 'Agent Studio accepts at most 50 requests per second')
+    .default(DEFAULT_RATE_LIMIT_PER_SECOND),
+  token: z
+    .string()
+    .trim()
+    .min(8, 'The API key looks too short')
+    .max(4096, 'The API key is too long')
+    .regex(/^\S+$/, 'The API key cannot contain spaces')
+    .optional(),
+});
+export type ValidConnectionInput = z.infer<typeof connectionInputSchema>;

@@ -1,0 +1,18 @@
+import type { ConfigCache } from './config-cache';
+import type { ConfigStore, SecretStore } from './ports';
+import { RelayError } from './relay-error';
+
+/** Removes a connection, its opt-ins and its token. */
+export async function deleteConnection(
+  deps: { configStore: ConfigStore; secrets: SecretStore; cache: ConfigCache },
+  id: string,
+): Promise<{ id: string }> {
+  const config = await deps.configStore.load();
+  if (!config.connections.some((c) => c.id === id)) throw new RelayError('NOT_FOUND', 'This connection no longer exists.', 'id');
+  const optIns = { ...config.optIns };
+  delete optIns[id];
+  await deps.configStore.save({ ...config, connections: config.connections.filter((c) => c.id !== id), optIns });
+  await deps.secrets.deleteToken(id);
+  deps.cache.invalidate();
+  return { id };
+}

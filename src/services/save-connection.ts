@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { ConnectionView } from '../shared/contract';
+import type { StoredConnection } from '../core/connection';
+import { checkListenerUrl } from '../core/listener-url';
+import { hostNotAllowed } from '../core/test-verdict';
+import type { ConfigCache } from './config-cache';
+import type { ValidConnectionInput } from './connection-input';
+import { toConnectionView } from './connection-view';
+import type { Clock, ConfigStore, EgressPolicy, SecretStore } from './ports';
+import { RelayError, invalidInput } from './relay-error';
+
+export interface SaveConnectionDeps {
+  configStore: ConfigStore;
+  secrets: SecretStore;
+  egress: EgressPolicy;
+  cache: ConfigCache;
+  clock: Clock;
+}
+
+/**
+ * Creates or updates a connection. Every field is checked before anything is written, so a refused
+ * save changes nothing. The token goes to secret storage; the config only records when and by whom.
+ */
+export async function saveConnection(deps: SaveConnectionDeps, input: ValidConnectionInput, actorAccountId: string): Promise<ConnectionView> {
+  const url = checkListenerUrl(input.url);
+  if (!url.ok) throw invalidInput('url', url.message);
+  if (!deps.egress.canFetch(url.url.href)) throw invalidInput('url', hostNotAllowed(deps.egress.allowedHosts()));
+
+  const config = await deps.configStore.load();
+  const now = new Date(deps.clock.now()).toISOString();
+  const existing = input.id ? config.connections.find((c) => c.id === input.id) : undefined;
+  if (input.id && !existing) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
+  if (!existing && !input.token) throw invalidInput('token', 'Enter the listener’s API key');
+  if (config.connections.some((c) => c.id !== existing?.id && c.name.toLowerCase() === input.name.toLowerCase())) {
+    throw invalidInput('name', 'Another connection already has this name');
+  }
+
+  const connection: StoredConnection = {
+    id: existing?.id ?? randomUUID(),
+    name: input.name,
+    url: url.url.href,
+    enabled: input.enabled,
+    events: input.events,
+    projects: input.projects,
+    rateLimitPerSecond: input.rateLimitPerSecond,
+    token: input.token ? { setAt: now, setBy: actorAccountId } : existing?.token,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+  if (input.token) await deps.secrets.setToken(connection.id, input.token);
+  const connections = existing
+    ? config.connections.map((c) => (c.id === connection.id ? connection : c))
+    : [...config.connections, connection];
+  await deps.configStore.save({ ...config, connections });
+  deps.cache.invalidate();
+  return toConnectionView(connection);
+}
