@@ -49,7 +49,7 @@ export function failureFromError(error: unknown): AttemptFailure {
 }
 
 function errorName(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : undefined;
+  return typeof error === 'object' && error !== null && 'name' in error ? String((error).name) : undefined;
 }
 
 function chain(error: unknown): Record<string, unknown>[] {

@@ -1,0 +1,52 @@
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { ProjectConnectionView } from '../../../../src/shared/contract';
+import { EVENT_KIND_LABELS } from '../../../../src/shared/events';
+import { coverageLabel } from '../format/coverage-label';
+import { OptInToggle } from './OptInToggle';
+
+// A card per connection; plain CSS with tokens keeps the primitives' runtime styling out of the bundle.
+const ITEM_STYLE = {
+  listStyle: 'none',
+  padding: token('space.200'),
+  backgroundColor: token('elevation.surface.raised'),
+  boxShadow: token('elevation.shadow.raised'),
+  borderRadius: token('radius.medium'),
+} as const;
+
+interface Props {
+  connection: ProjectConnectionView;
+  saving: boolean;
+  onOptInChange: (optedIn: boolean) => void;
+}
+
+export function ProjectConnectionItem({ connection, saving, onOptInChange }: Props) {
+  const events = connection.events.map((kind) => EVENT_KIND_LABELS[kind]).join(', ');
+  return (
+    <li style={ITEM_STYLE} data-testid={`project-connection-${connection.id}`}>
+      <Stack space="space.100">
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+          <Heading size="small" as="h3">
+            {connection.name}
+          </Heading>
+          <Lozenge appearance={connection.enabled ? 'success' : 'default'}>{connection.enabled ? 'Enabled' : 'Disabled'}</Lozenge>
+        </Inline>
+        <Text color="color.text.subtle">
+          Covers this project: {coverageLabel(connection.coverage)}
+        </Text>
+        <Text>Events: {events || 'none'}</Text>
+        {connection.coverage === 'optIn' && (
+          <OptInToggle
+            connectionId={connection.id}
+            connectionName={connection.name}
+            optedIn={connection.optedIn}
+            saving={saving}
+            onChange={onOptInChange}
+          />
+        )}
+      </Stack>
+    </li>
+  );
+}

@@ -1,0 +1,21 @@
+import { Field } from '@atlaskit/form';
+import Textfield from '@atlaskit/textfield';
+import { FieldMessages } from './FieldMessages';
+
+function validate(value: string | undefined): string | undefined {
+  const n = Number(value);
+  return value?.trim() && Number.isFinite(n) && n > 0 ? undefined : 'Enter a number of requests per second greater than 0, for example 5.';
+}
+
+export function RateLimitField({ defaultValue }: { defaultValue: string }) {
+  return (
+    <Field<string> name="rateLimitPerSecond" label="Rate limit (requests per second)" isRequired defaultValue={defaultValue} validate={validate}>
+      {({ fieldProps, error }) => (
+        <>
+          <Textfield {...fieldProps} type="number" min={0} step="any" inputMode="decimal" width="small" testId="connection-rate-limit" />
+          <FieldMessages helper="Requests to this listener are spaced out to stay under this rate." error={error} />
+        </>
+      )}
+    </Field>
+  );
+}
