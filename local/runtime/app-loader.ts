@@ -22,6 +22,8 @@ export function loadAppHandlers(appRoot: string, manifest: AppManifest): Map<str
     const file = join(appRoot, 'src', def.modulePath);
     let mod: unknown;
     try {
+      // Plain require on purpose: tsx (npm start) and ts-jest both hook it to load the app's .ts sources.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       mod = require(file);
     } catch (error) {
       throw new Error(`manifest.yml: cannot load ${file} for function "${functionKey}": ${String(error)}`);

@@ -32,7 +32,12 @@ export interface LocalForgeRuntimeOptions extends LocalForgeOptions {
 const DEFAULT_LIMITS: InvocationLimits = { triggerMs: 25_000, resolverMs: 25_000, consumerDefaultMs: 55_000 };
 
 /** Start a local Forge platform for the app at `options.appRoot`, running the real @forge/* SDKs. */
-export async function createLocalForge(options: LocalForgeRuntimeOptions): Promise<LocalForge> {
+export function createLocalForge(options: LocalForgeRuntimeOptions): Promise<LocalForge> {
+  // Startup errors (bad manifest, missing handler) surface as a rejected promise, not a synchronous throw.
+  return Promise.resolve().then(() => start(options));
+}
+
+function start(options: LocalForgeRuntimeOptions): LocalForge {
   installForgeGlobals();
   routeAppConsole();
   const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
@@ -82,14 +87,15 @@ export async function createLocalForge(options: LocalForgeRuntimeOptions): Promi
     resolverFunctions: () => listResolverFunctions(ctx),
     metrics: () => metrics.snapshot(),
     idle: (timeoutMs = 30_000) => tracker.idle(timeoutMs),
-    close: async () => {
-      if (closed) return;
+    close: () => {
+      if (closed) return Promise.resolve();
       closed = true;
       stopSchedules();
       tracker.close();
       store.flush();
       openInstances().delete(platform);
       log('[forge] local platform closed');
+      return Promise.resolve();
     },
   };
 }

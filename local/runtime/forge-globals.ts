@@ -94,7 +94,7 @@ export function installForgeGlobals(): void {
     }
     return originalFetch(input, init);
   };
-  globalThis.fetch = checkedFetch as typeof fetch;
+  globalThis.fetch = checkedFetch;
 }
 
 /** Headers of a RequestInit as a plain record (lower-case names). */
@@ -114,7 +114,8 @@ export function bodyText(init: RequestInit | undefined): string | undefined {
   if (body instanceof URLSearchParams) return body.toString();
   if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
   if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  return String(body);
+  // Blobs, FormData and streams cannot be read synchronously; the SDKs never send them to the platform.
+  throw new Error('Local Forge platform calls support string, URLSearchParams and byte bodies only');
 }
 
 export function metaString(meta: ForgeFetchMeta, name: string): string | undefined {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { invocationStorage, type InvocationStore } from './invocation-context';
+import { readRetryRequest } from './invocation-error';
 import type { MetricsCounter } from './metrics';
 import { errorMessage } from './narrow';
 import type { PlatformInstance } from './platform-instance';
@@ -57,7 +58,10 @@ export async function runInvocation(spec: InvocationSpec, call: () => unknown): 
     clearTimeout(timer);
   }
   spec.metrics.recordInvocation(spec.memoryMB, result.durationMs);
-  const detail = result.outcome === 'returned' ? 'ok' : `${result.outcome}: ${result.error}`;
+  const retry = result.outcome === 'returned' ? readRetryRequest(result.value) : undefined;
+  const detail = retry
+    ? `returned InvocationError (${retry.retryReason}, retryAfter ${retry.retryAfterSeconds} s)`
+    : result.outcome === 'returned' ? 'ok' : `${result.outcome}: ${result.error}`;
   spec.platform.log(
     `[forge] ${spec.kind} ${spec.moduleKey} → ${spec.functionKey}${spec.label ? ` ${spec.label}` : ''} ${detail} (${result.durationMs} ms)`,
   );

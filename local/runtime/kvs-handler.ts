@@ -39,7 +39,7 @@ export class KvsHandler {
     private readonly count: KvsCounters,
   ) {}
 
-  async handle(path: string, bodyText: string | undefined): Promise<Response> {
+  handle(path: string, bodyText: string | undefined): Response {
     let body: unknown;
     try {
       body = bodyText ? JSON.parse(bodyText) : {};

@@ -111,7 +111,6 @@ export class QueueEngine {
   }
 
   private async run(consumer: ConsumerDef, event: QueuedEvent): Promise<void> {
-    const job = this.jobs.get(event.jobId);
     if (this.cancelled.has(event.jobId)) return this.finish(event, 'failed', 'job cancelled');
     if (Date.now() - event.pushedAt > this.scaled(RETENTION_MS)) return this.finish(event, 'failed', 'older than the 24 h retention window');
     await this.acquire(event);

@@ -20,6 +20,7 @@ const owners = (): WeakMap<object, object> => (slots[OWNERS] ??= new WeakMap());
 
 function resolverPrototype(appRoot: string): ResolverPrototype & { [OBSERVED]?: boolean } {
   // The app's own copy of @forge/resolver (resolved from appRoot), so we patch the class it instantiates.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- must be the same module instance the app requires
   const mod: unknown = require(require.resolve('@forge/resolver', { paths: [appRoot] }));
   const ctor = isRecord(mod) ? mod.default : undefined;
   const proto: unknown = typeof ctor === 'function' ? ctor.prototype : undefined;
@@ -34,7 +35,7 @@ function resolverPrototype(appRoot: string): ResolverPrototype & { [OBSERVED]?: 
  * names each exported handler serves. Must run before the app module loads.
  */
 export function observeResolvers(appRoot: string): void {
-  const proto = resolverPrototype(appRoot) as ResolverPrototype & { [OBSERVED]?: boolean };
+  const proto = resolverPrototype(appRoot);
   if (proto[OBSERVED]) return;
   proto[OBSERVED] = true;
   const originalDefine = proto.define;

@@ -16,5 +16,7 @@ export default defineConfig({
     sourcemap: false,
     // Atlaskit ships modern syntax; Jira's supported browsers all handle ES2022.
     target: 'es2022',
+    // React + Atlaskit are ~760 kB raw but ~220 kB gzipped; the budget is tracked gzipped (< 250 kB).
+    chunkSizeWarningLimit: 900,
   },
 });

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import { Field, Label } from '@atlaskit/form';
+import { Field } from '@atlaskit/form';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import type { ConnectionView } from '../../../../src/shared/contract';
@@ -25,10 +25,13 @@ export function ApiKeyField({ token, editing, onReplace }: Props) {
   if (stored && !editing) {
     return (
       <Stack space="space.050">
-        <Label htmlFor="replace-token">API key</Label>
+        {/* Not a <label>: it would rename the button, whose own text says what it does. */}
+        <Text size="small" weight="bold" color="color.text.subtle">
+          API key
+        </Text>
         <Inline space="space.150" alignBlock="center">
-          <Text>{storedKeyText(token)}</Text>
-          <Button id="replace-token" onClick={onReplace} testId="replace-token">
+          <Text id="api-key-status">{storedKeyText(token)}</Text>
+          <Button onClick={onReplace} aria-describedby="api-key-status" testId="replace-token">
             Replace API key
           </Button>
         </Inline>

@@ -47,14 +47,15 @@ export function ConnectionForm({ connection, allowedHosts, onSaved, onError }: P
     }
     // The key input is hidden behind "Replace API key"; an error about it must be visible.
     if (field === 'token') setReplacingToken(true);
-    onError({ code: result.error.code, message: 'The connection was not saved. Fix the field marked below and save again.' });
+    onError({ code: result.error.code, message: 'Fix the field marked below and save again.' });
     return { [field]: result.error.message };
   };
 
   return (
     <Form<ConnectionFormValues> onSubmit={submit}>
       {({ formProps, submitting }) => (
-        <form {...formProps} aria-label="Connection settings" data-testid="connection-form">
+        // Long single-line inputs are hard to scan on wide Jira screens.
+        <form {...formProps} aria-label="Connection settings" data-testid="connection-form" style={{ maxWidth: '42rem' }}>
           <Stack space="space.100">
             <NameField defaultValue={defaults.name} />
             <UrlField defaultValue={defaults.url} allowedHosts={allowedHosts} />

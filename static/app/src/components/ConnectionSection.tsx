@@ -40,14 +40,19 @@ export function ConnectionSection({ connections, allowedHosts, onSaved, forbidde
             Editing “{connection?.name}”. The other {connections.length - 1} connection(s) keep forwarding but cannot be edited here yet.
           </Text>
         )}
-        <div aria-live="polite">
-          {saved && !error && (
+        {/* Live regions that only exist while they have something to say keep the layout tight. */}
+        {saved && !error && (
+          <div role="status">
             <SectionMessage appearance="success" title="Connection saved" testId="save-result">
               <p>Events are forwarded with these settings from now on.</p>
             </SectionMessage>
-          )}
-          {error && <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title="The connection was not saved" testId="save-result" />}
-        </div>
+          </div>
+        )}
+        {error && (
+          <div role="alert">
+            <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title="The connection was not saved" testId="save-result" />
+          </div>
+        )}
         <ConnectionForm
           // A new id/updatedAt remounts the form so it starts from what was saved.
           key={connection ? `${connection.id}:${connection.updatedAt}` : 'new'}

@@ -1,7 +1,16 @@
 import EmptyState from '@atlaskit/empty-state';
-import { Stack } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
 import type { ProjectConnectionView } from '../../../../src/shared/contract';
 import { ProjectConnectionItem } from './ProjectConnectionItem';
+
+// A plain list (not Stack as="ul") so the browser's list indent can be removed.
+const LIST_STYLE = {
+  display: 'flex',
+  flexDirection: 'column',
+  gap: token('space.150'),
+  margin: 0,
+  padding: 0,
+} as const;
 
 interface Props {
   connections: ProjectConnectionView[];
@@ -23,7 +32,7 @@ export function ProjectConnectionList({ connections, savingId, onOptInChange }: 
     );
   }
   return (
-    <Stack as="ul" space="space.150" testId="project-connections">
+    <ul style={LIST_STYLE} data-testid="project-connections">
       {connections.map((connection) => (
         <ProjectConnectionItem
           key={connection.id}
@@ -32,6 +41,6 @@ export function ProjectConnectionList({ connections, savingId, onOptInChange }: 
           onOptInChange={(optedIn) => onOptInChange(connection.id, optedIn)}
         />
       ))}
-    </Stack>
+    </ul>
   );
 }

@@ -49,11 +49,11 @@ export function ProjectPage({ projectKey }: { projectKey: string | undefined }) 
               <Heading size="medium" as="h2" id="connections-heading">
                 Connections
               </Heading>
-              <div aria-live="polite">
-                {optInError && (
+              {optInError && (
+                <div role="alert">
                   <ErrorSectionMessage error={optInError} forbiddenMessage={FORBIDDEN} title="The change was not saved" testId="optin-error" />
-                )}
-              </div>
+                </div>
+              )}
               <ProjectConnectionList
                 connections={overview.data.connections}
                 savingId={savingId}

@@ -40,13 +40,16 @@ export function TestConnectionPanel({ connectionId, forbiddenMessage }: Props) {
           {connectionId ? 'Sends a test request with the saved URL and API key.' : 'Save the connection first, then test it.'}
         </Text>
       </Inline>
-      {/* Announced when it appears, so screen reader users hear the verdict. */}
-      <div aria-live="polite">
-        {result?.ok === true && <TestResultMessage result={result.data} />}
-        {result?.ok === false && (
-          <ErrorSectionMessage error={result.error} forbiddenMessage={forbiddenMessage} title="The test could not run" testId="test-result" />
-        )}
-      </div>
+      {/* role=status: screen reader users hear the verdict when it appears. */}
+      {result && (
+        <div role="status">
+          {result.ok ? (
+            <TestResultMessage result={result.data} />
+          ) : (
+            <ErrorSectionMessage error={result.error} forbiddenMessage={forbiddenMessage} title="The test could not run" testId="test-result" />
+          )}
+        </div>
+      )}
     </Stack>
   );
 }

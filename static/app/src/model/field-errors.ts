@@ -13,6 +13,7 @@ export function formFieldFor(error: ResolverError, values: ConnectionFormValues)
     case 'name':
     case 'url':
     case 'token':
+    case 'enabled':
     case 'events':
     case 'rateLimitPerSecond':
       return top;

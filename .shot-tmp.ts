@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+import { startLocalPlatform } from './local/server/start-local-platform';
+(async () => {
+  const p = await startLocalPlatform({ port: 0, dataDir: '/tmp/lp2', quiet: true });
+  const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const page = await b.newPage({ viewport: { width: 1300, height: 850 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(p.url + '/#simulator');
+  await page.waitForTimeout(1500);
+  const f = page.frameLocator('#frame');
+  await f.locator('button[data-op="transition"]').click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/sim.png' });
+  await page.goto(p.url + '/#admin');
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: '/tmp/admin.png' });
+  await page.goto(p.url + '/#inbox');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: '/tmp/inbox.png' });
+  console.log('errors', errors);
+  await b.close(); await p.close();
+})().catch((e) => { console.error(e); process.exit(1); });
