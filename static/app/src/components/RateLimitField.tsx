@@ -13,7 +13,7 @@ export function RateLimitField({ defaultValue }: { defaultValue: string }) {
       {({ fieldProps, error }) => (
         <>
           <Textfield {...fieldProps} type="number" min={0} step="any" inputMode="decimal" width="small" testId="connection-rate-limit" />
-          <FieldMessages helper="Requests to this listener are spaced out to stay under this rate." error={error} />
+          <FieldMessages helper="The listener's limit in Agent Studio (by default 5 requests per second for the whole organisation). This version records it but does not pace requests yet." error={error} />
         </>
       )}
     </Field>
