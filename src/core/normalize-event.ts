@@ -16,6 +16,8 @@ export interface NormalizedEvent {
   changelog?: { id?: string; items: ChangelogItem[] };
   comment?: Record<string, unknown> & { id: string };
   statusChange?: { from?: string; to?: string };
+  /** An update whose only change is the assignee: Jira sends a separate "assigned" event for it too. */
+  assigneeOnlyUpdate: boolean;
 }
 
 export class InvalidEventError extends Error {}
@@ -55,6 +57,10 @@ export function normalizeEvent(raw: unknown, nowMs: number): NormalizedEvent {
       : undefined,
     comment: event.comment,
     statusChange,
+    assigneeOnlyUpdate:
+      event.eventType === 'avi:jira:updated:issue' &&
+      (event.changelog?.items.length ?? 0) > 0 &&
+      (event.changelog?.items ?? []).every((item) => item.fieldId === 'assignee' || item.field === 'assignee'),
   };
 }
 

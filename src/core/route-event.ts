@@ -5,8 +5,17 @@ import type { NormalizedEvent } from './normalize-event';
 /** Which connections want this event: enabled, subscribed to one of its kinds, and covering its project. */
 export function routeEvent(event: NormalizedEvent, config: RelayConfig): StoredConnection[] {
   return config.connections.filter(
-    (connection) => connection.enabled && wantsEvent(connection, event.kinds) && coversProject(connection, config, event.issue.projectKey),
+    (connection) =>
+      connection.enabled &&
+      wantsEvent(connection, event.kinds) &&
+      !getsAssignmentSeparately(connection, event) &&
+      coversProject(connection, config, event.issue.projectKey),
   );
+}
+
+/** A connection that wants "assigned" events gets the assignment from that event, not also from the update. */
+function getsAssignmentSeparately(connection: StoredConnection, event: NormalizedEvent): boolean {
+  return event.assigneeOnlyUpdate && connection.events.includes('issue_assigned');
 }
 
 export function coversProject(connection: StoredConnection, config: RelayConfig, projectKey: string | undefined): boolean {

@@ -27,13 +27,14 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
 };
 
 /**
- * Subscribed by default. `issue_assigned` is left out because Jira also emits an
- * "updated" event for every assignment: subscribing to both would send two requests.
- * `issue_transitioned` is a subset of `issue_updated`, so it is not needed either.
+ * Subscribed by default: everything but `issue_transitioned`, a subset of `issue_updated`.
+ * Jira emits both an "assigned" and an "updated" event for an assignment; routing sends only the
+ * "assigned" one to a connection that wants both, so an assignment still arrives once.
  */
 export const DEFAULT_EVENT_KINDS: readonly EventKind[] = [
   'issue_created',
   'issue_updated',
+  'issue_assigned',
   'issue_deleted',
   'comment_created',
   'comment_updated',

@@ -63,10 +63,16 @@ describe('forwarding Jira events to a listener on the local platform', () => {
   });
 
   it('forwards every subscribed event type with Jira’s webhookEvent names', async () => {
-    const names = ['issue-created', 'issue-updated-field', 'comment-updated', 'comment-deleted'];
+    const names = ['issue-created', 'issue-updated-field', 'issue-assigned', 'comment-updated', 'comment-deleted'];
     for (const name of names) await platform.fireEvent(fixtureEvent(name));
     const received = await listener.waitFor(names.length);
-    expect(received.map((r) => r.json().webhookEvent).sort()).toEqual(['comment_deleted', 'comment_updated', 'jira:issue_created', 'jira:issue_updated']);
+    expect(received.map((r) => `${String(r.json().webhookEvent)}/${String(r.json().issue_event_type_name)}`).sort()).toEqual([
+      'comment_deleted/issue_comment_deleted',
+      'comment_updated/issue_comment_edited',
+      'jira:issue_created/issue_created',
+      'jira:issue_updated/issue_assigned',
+      'jira:issue_updated/issue_updated',
+    ]);
   });
 
   it('sends the event’s own fields when the issue is unknown to the site', async () => {

@@ -17,7 +17,7 @@ describe('checkListenerUrl', () => {
   });
 
   it('refuses credentials in the URL and text that is not a URL', () => {
-    expect(checkListenerUrl('https://user:key@api.moveworks.ai/')).toMatchObject({ ok: false, message: expect.stringMatching(/API key field/) });
+    expect(checkListenerUrl('https://user:key@api.moveworks.ai/')).toMatchObject({ ok: false, message: expect.stringMatching(/API key field/) as string });
     expect(checkListenerUrl('api.moveworks.ai')).toMatchObject({ ok: false });
   });
 });

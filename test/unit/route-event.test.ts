@@ -59,3 +59,23 @@ describe('routeEvent', () => {
     expect(ids(config, event('avi:jira:created:issue', 'HR'))).toEqual([]);
   });
 });
+
+describe('assignments', () => {
+  const config = (events: StoredConnection['events']): RelayConfig => ({ version: 1, optIns: {}, connections: [connection({ id: 'c', events })] });
+
+  it('reach a connection that wants both updates and assignments once, through the assigned event', () => {
+    const both = config(['issue_updated', 'issue_assigned']);
+    expect(ids(both, event('avi:jira:updated:issue', 'SUP', 'assignee'))).toEqual([]);
+    expect(ids(both, event('avi:jira:assigned:issue', 'SUP'))).toEqual(['c']);
+  });
+
+  it('reach a connection that wants only updates through the update', () => {
+    const updates = config(['issue_updated']);
+    expect(ids(updates, event('avi:jira:updated:issue', 'SUP', 'assignee'))).toEqual(['c']);
+    expect(ids(updates, event('avi:jira:assigned:issue', 'SUP'))).toEqual([]);
+  });
+
+  it('still send an update that changed more than the assignee', () => {
+    expect(ids(config(['issue_updated', 'issue_assigned']), event('avi:jira:updated:issue', 'SUP', 'summary'))).toEqual(['c']);
+  });
+});

@@ -23,7 +23,7 @@ describe('testVerdict', () => {
   });
 
   it('explains a 404 as an unknown listener id', () => {
-    expect(testVerdict({ ...base, outcome: { status: 404 } })).toMatchObject({ verdict: 'not_found', message: expect.stringMatching(/no listener with that id/) });
+    expect(testVerdict({ ...base, outcome: { status: 404 } })).toMatchObject({ verdict: 'not_found', message: expect.stringMatching(/no listener with that id/) as string });
   });
 
   it('names the allowed hosts when the host is not allowed', () => {

@@ -31,7 +31,7 @@ export function EventsField({ defaultValue }: { defaultValue: EventKind[] }) {
               ))}
             </Stack>
             <FieldMessages
-              helper="“Issue assigned” also arrives as “Issue updated”: pick one of them to avoid duplicate requests."
+              helper="An assignment is sent once: as “Issue assigned” when that is selected, otherwise as “Issue updated”."
               error={error}
             />
           </>
