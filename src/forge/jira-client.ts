@@ -1,6 +1,13 @@
 import { asApp, route } from '@forge/api';
-import type { FetchedIssue } from '../core/webhook-body';
+import { z } from 'zod';
 import type { IssueLookup, JiraClient } from '../services/ports';
+
+const fetchedIssueSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  self: z.string().optional(),
+  fields: z.record(z.string(), z.unknown()),
+});
 
 /** Reads issues as the app (read:jira-work), so forwarding does not depend on who caused the event. */
 export class ForgeJiraClient implements JiraClient {
@@ -9,7 +16,9 @@ export class ForgeJiraClient implements JiraClient {
       headers: { Accept: 'application/json' },
     });
     if (!response.ok) return { found: false, status: response.status };
-    const issue = (await response.json()) as FetchedIssue;
-    return { found: true, issue };
+    const parsed = fetchedIssueSchema.safeParse(await response.json());
+    // An answer that is not an issue is treated like no answer: the event's own fields are sent.
+    if (!parsed.success) return { found: false, status: response.status };
+    return { found: true, issue: parsed.data };
   }
 }

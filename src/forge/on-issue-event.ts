@@ -3,6 +3,8 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { forwardEvent } from '../services/forward-event';
 import { deps } from './app-deps';
 
+const UNEXPECTED_ERROR_RETRY_SECONDS = 60;
+
 interface TriggerEvent {
   retryContext?: { retryCount: number; retryReason?: string; retryData?: unknown };
   [key: string]: unknown;
@@ -22,11 +24,15 @@ function remainingMs(): number {
  * InvocationError so Forge retries the event (up to 4 times, ≤ 900 s apart; platform.md "Product events").
  */
 export async function onIssueEvent(event: TriggerEvent): Promise<InvocationError | undefined> {
-  const outcome = await forwardEvent(deps, {
-    rawEvent: event,
-    retry: event.retryContext,
-    remainingMs,
-  });
+  let outcome: Awaited<ReturnType<typeof forwardEvent>>;
+  try {
+    outcome = await forwardEvent(deps, { rawEvent: event, retry: event.retryContext, remainingMs });
+  } catch (error) {
+    // Storage or Jira trouble before anything was sent: ask Forge to retry rather than lose the event
+    // (whether Forge retries a thrown error is unconfirmed, so it is never left to a throw).
+    deps.logger.error('Event not forwarded; Forge will retry it', { error: error instanceof Error ? error.message : String(error) });
+    return new InvocationError({ retryAfter: UNEXPECTED_ERROR_RETRY_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  }
   if (outcome.kind !== 'retry') return undefined;
   return new InvocationError({
     retryAfter: outcome.retryAfterSeconds,

@@ -20,6 +20,8 @@ export interface TestPlatform {
   invokeAdmin<T>(functionKey: string, payload: unknown, accountId: string): Promise<ResolverResult<T>>;
   invokeProject<T>(functionKey: string, payload: unknown, accountId: string, projectKey: string): Promise<ResolverResult<T>>;
   fireEvent(event: unknown): Promise<void>;
+  /** Fires an event and returns the platform's report of each trigger invocation. */
+  fireEventWithReports(event: unknown): Promise<{ outcome: string; retryCount: number }[]>;
   close(): Promise<void>;
 }
 
@@ -28,11 +30,13 @@ export function fixtureEvent(name: string): Record<string, unknown> {
 }
 
 /** Boots the whole local platform (real SDKs, fake site, HTTP API) on a random port with its own data dir. */
-export async function startTestPlatform(options: { listener?: { url: string; token: string; rate?: number }; timeScale?: number } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { listener?: { url: string; token: string; rate?: number }; timeScale?: number; dataDir?: string } = {},
+): Promise<TestPlatform> {
   const logs: string[] = [];
   const platform = await startLocalPlatform({
     port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), 'relay-test-')),
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'relay-test-')),
     timeScale: options.timeScale ?? 1,
     listener: options.listener,
     log: (line) => logs.push(line),
@@ -79,6 +83,10 @@ export async function startTestPlatform(options: { listener?: { url: string; tok
     async fireEvent(event) {
       const response = await api('/api/events', { body: event });
       if (response.status >= 300) throw new Error(`POST /api/events answered ${response.status}`);
+    },
+    async fireEventWithReports(event) {
+      const response = await api<{ reports: { outcome: string; retryCount: number }[] }>('/api/events', { body: event });
+      return response.json.reports;
     },
     close: () => platform.close(),
   };
