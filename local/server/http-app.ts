@@ -9,6 +9,7 @@ import { shellPage } from './pages/shell-page';
 import { simulatorPage } from './pages/simulator-page';
 import type { SampleListener } from './sample-listener';
 import { siteRoutes } from './site-routes';
+import { colorModeOf } from './theme/token-css';
 
 export function createHttpApp(deps: { forge: LocalForge; site: LocalJiraSite; listener: SampleListener; appRoot: string; log: (l: string) => void }): Hono {
   const app = new Hono();
@@ -21,8 +22,8 @@ export function createHttpApp(deps: { forge: LocalForge; site: LocalJiraSite; li
   app.route('/', siteRoutes(deps.site));
   app.route('/', appRoutes(deps));
   app.get('/', (c) => c.html(shellPage()));
-  app.get('/simulator', (c) => c.html(simulatorPage()));
-  app.get('/inbox', (c) => c.html(inboxPage()));
+  app.get('/simulator', (c) => c.html(simulatorPage(colorModeOf(c.req.query('theme')))));
+  app.get('/inbox', (c) => c.html(inboxPage(colorModeOf(c.req.query('theme')))));
   app.notFound((c) => c.json({ error: `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   return app;
 }

@@ -20,6 +20,11 @@ export interface SeedTarget {
   samplePath: string;
 }
 
+/** Seeding would send the stored token somewhere new: the platform must not start. */
+export class SeedRefusedError extends Error {
+  override readonly name = 'SeedRefusedError';
+}
+
 export type SeedOutcome =
   | { action: 'created' | 'updated'; connection: ConnectionView }
   | { action: 'kept'; connection: ConnectionView }
@@ -55,7 +60,15 @@ export async function seedFirstConnection(forge: LocalForge, admin: SiteUser, ta
   }
 
   const staleSample = !target.explicitUrl && first.url !== target.url && safePath(first.url) === target.samplePath;
-  if (!(target.explicitUrl && first.url !== target.url) && !staleSample) return { action: 'kept', connection: first };
+  const urlChanged = target.explicitUrl && first.url !== target.url;
+  if (!urlChanged && !staleSample) return { action: 'kept', connection: first };
+  // The stored token is the old listener's API key: it must never be sent to another URL.
+  if (urlChanged && !target.explicitToken) {
+    throw new SeedRefusedError(
+      `LISTENER_URL changes the first connection "${first.name}" from ${first.url} to ${target.url}, but LISTENER_TOKEN is not set: ` +
+        'set LISTENER_TOKEN to the API key of the new listener (its stored token belongs to the old URL and is not sent elsewhere).',
+    );
+  }
 
   const update: ConnectionInput = {
     id: first.id,
@@ -65,8 +78,8 @@ export async function seedFirstConnection(forge: LocalForge, admin: SiteUser, ta
     events: first.events,
     projects: first.projects,
     rateLimitPerSecond: first.rateLimitPerSecond,
-    // Omitting the token keeps the stored one; replace it only when one was given explicitly.
-    ...(target.explicitToken ? { token: target.token } : {}),
+    // A new URL always comes with its own token: LISTENER_TOKEN, or the sample listener's own one.
+    token: target.token,
   };
   const saved = await call<ConnectionView>('connections/save', update);
   return saved.ok ? { action: 'updated', connection: saved.data } : { action: 'failed', message: `connections/save (${saved.error.field ?? 'input'}): ${saved.error.message}` };

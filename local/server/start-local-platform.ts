@@ -11,7 +11,7 @@ import { createLocalForge } from '../runtime/create-local-forge';
 import { createFakeJiraSite, type LocalJiraSite } from '../site/create-fake-jira-site';
 import { createHttpApp } from './http-app';
 import { createSampleListener, type SampleListener } from './sample-listener';
-import { seedFirstConnection, type SeedOutcome } from './seed-connection';
+import { SeedRefusedError, seedFirstConnection, type SeedOutcome } from './seed-connection';
 
 export interface StartLocalPlatformOptions {
   port?: number;
@@ -98,6 +98,11 @@ export async function startLocalPlatform(opts: StartLocalPlatformOptions): Promi
       samplePath: new URL(sampleUrl).pathname,
     });
   } catch (err) {
+    if (err instanceof SeedRefusedError) {
+      await closeServer(server);
+      await runningForge.close();
+      throw err;
+    }
     seed = { action: 'failed', message: err instanceof Error ? err.message : String(err) };
   }
   if (seed.action === 'failed') log(`[server] could not seed the first connection: ${seed.message}`);
@@ -109,15 +114,19 @@ export async function startLocalPlatform(opts: StartLocalPlatformOptions): Promi
     sampleListener,
     seed,
     async close() {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        // Keep-alive sockets from browsers would hold close() open forever.
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      await closeServer(server);
       await runningForge.close();
     },
   };
   return platform;
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise<void>((done) => {
+    server.close(() => done());
+    // Keep-alive sockets from browsers would hold close() open forever.
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+  });
 }
 
 function adminOf(site: LocalJiraSite) {

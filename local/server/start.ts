@@ -3,6 +3,7 @@
  * Env: TIME_SCALE, LISTENER_URL, LISTENER_TOKEN, LISTENER_RATE. Never prints a token.
  */
 import { resolve } from 'node:path';
+import { SeedRefusedError } from './seed-connection';
 import { startLocalPlatform } from './start-local-platform';
 
 function numberEnv(name: string): number | undefined {
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`local platform failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  // A refusal is a configuration problem: its message says what to set, a stack would only hide it.
+  const detail = err instanceof SeedRefusedError ? err.message : err instanceof Error ? err.stack ?? err.message : String(err);
+  process.stderr.write(`local platform failed to start: ${detail}\n`);
   process.exit(1);
 });

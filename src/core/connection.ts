@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type EventKind } from '../shared/events';
 import type { ProjectScope } from '../shared/contract';
+import { extraHeadersSchema } from './extra-headers';
 
 /** Moveworks' conservative organisation-wide rate for secured listeners (receiver.md). */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
@@ -25,7 +26,8 @@ export const storedConnectionSchema = z.object({
   events: z.array(z.enum(EVENT_KINDS)),
   projects: projectScopeSchema,
   rateLimitPerSecond: z.number().positive(),
-  token: z.object({ setAt: z.string(), setBy: z.string() }).optional(),
+  headers: extraHeadersSchema.default([]),
+  token: z.object({ setAt: z.string(), setBy: z.string(), setByName: z.string().optional() }).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,22 +1,28 @@
+import type { ExtraHeader } from '../shared/contract';
+
 export interface DeliveryHeaderInput {
   token?: string;
   eventId: string;
   sentAtMs: number;
   userAgent: string;
+  extraHeaders?: readonly ExtraHeader[];
   test?: boolean;
 }
 
 /**
  * Headers of every request to a listener. `webhook-id` and `webhook-timestamp` follow Standard Webhooks
- * (standardwebhooks.com): the id is the idempotency key, unchanged across retries.
+ * (standardwebhooks.com): the id is the idempotency key, unchanged across retries. Extra headers come
+ * first so they can never replace the app's own (their names are also refused at save).
  */
 export function buildDeliveryHeaders(input: DeliveryHeaderInput): Record<string, string> {
-  const headers: Record<string, string> = {
+  const headers: Record<string, string> = {};
+  for (const extra of input.extraHeaders ?? []) headers[extra.name] = extra.value;
+  Object.assign(headers, {
     'Content-Type': 'application/json',
     'User-Agent': input.userAgent,
     'webhook-id': input.eventId,
     'webhook-timestamp': String(Math.floor(input.sentAtMs / 1000)),
-  };
+  });
   if (input.token) headers.Authorization = `Bearer ${input.token}`;
   if (input.test) headers['X-Relay-Test'] = 'true';
   return headers;

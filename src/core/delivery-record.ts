@@ -7,40 +7,75 @@ export interface Attempt {
   latencyMs: number;
   error?: string;
   responseExcerpt?: string;
+  manual?: boolean;
 }
 
-export interface ConnectionDelivery {
-  connectionId: string;
-  connectionName: string;
-  state: DeliveryState;
-  attempts: Attempt[];
+/** What is kept to show and replay the exact request: headers masked, body as sent. */
+export interface StoredRequest {
+  url: string;
+  headers: Record<string, string>;
+  /** The body as sent, when small enough to store (see MAX_STORED_BODY_CHARS). */
+  body?: string;
+  /** The Forge event, kept instead of a body too large to store, so a redelivery can rebuild it. */
+  event?: unknown;
 }
-
-/** What is stored per event: one KVS write covers every connection the event went to. */
-export interface EventDeliveryRecord {
-  eventId: string;
-  webhookEvent: string;
-  issueKey?: string;
-  projectKey?: string;
-  eventTimestampMs: number;
-  deliveries: ConnectionDelivery[];
-}
-
-/** How long delivery records are kept. */
-export const DELIVERY_RECORD_TTL_DAYS = 30;
-export const MAX_ATTEMPTS_KEPT = 10;
 
 /**
- * Records sort newest first in a key-ordered KVS query: the key starts with the time remaining until
- * year 2286, zero-padded. Derived from the event's own timestamp, so a retry rewrites the same key.
+ * One event sent to one connection, stored as a Forge custom entity (`delivery` in manifest.yml) so the
+ * log can be filtered by connection, state, issue, project and time through indexes. Flat attributes
+ * are the indexed ones; `detail` holds the rest.
  */
-export function deliveryRecordKey(eventTimestampMs: number, eventId: string): string {
-  const reverse = String(9_999_999_999_999 - Math.floor(eventTimestampMs)).padStart(13, '0');
-  return `delivery:${reverse}:${eventId}`;
+export interface DeliveryRecord {
+  eventId: string;
+  connectionId: string;
+  connectionName: string;
+  webhookEvent: string;
+  issueKey: string;
+  /** Empty when the event carried no project. */
+  projectKey: string;
+  state: DeliveryState;
+  /** Epoch ms when the relay first handled the event for this connection. */
+  createdAt: number;
+  /** Epoch ms of the latest attempt. */
+  updatedAt: number;
+  /** HTTP status of the latest attempt, 0 when none came back. */
+  status: number;
+  attempts: number;
+  latencyMs: number;
+  detail: { attemptLog: Attempt[]; request: StoredRequest };
 }
 
-export const DELIVERY_KEY_PREFIX = 'delivery:';
+export const DELIVERY_ENTITY = 'delivery';
+/** How long delivery records are kept. */
+export const DELIVERY_RECORD_TTL_DAYS = 30;
+export const MAX_ATTEMPTS_KEPT = 20;
+/** Entity values are limited to 240 KiB; bodies above this are replaced by the (smaller) Forge event. */
+export const MAX_STORED_BODY_CHARS = 120_000;
 
-export function appendAttempt(previous: Attempt[], attempt: Attempt): Attempt[] {
+/** KVS keys allow `a-zA-Z0-9:._-#` and spaces; event and connection ids use only those. */
+export function deliveryKey(eventId: string, connectionId: string): string {
+  return `${eventId}:${connectionId}`;
+}
+
+export function appendAttempt(previous: readonly Attempt[], attempt: Attempt): Attempt[] {
   return [...previous, attempt].slice(-MAX_ATTEMPTS_KEPT);
+}
+
+export function storedRequest(url: string, maskedHeaders: Record<string, string>, body: string, rawEvent: unknown): StoredRequest {
+  if (body.length <= MAX_STORED_BODY_CHARS) return { url, headers: maskedHeaders, body };
+  const event = JSON.stringify(rawEvent);
+  return event.length <= MAX_STORED_BODY_CHARS ? { url, headers: maskedHeaders, event: rawEvent } : { url, headers: maskedHeaders };
+}
+
+/** The record after one more attempt. */
+export function withAttempt(record: DeliveryRecord, attempt: Attempt, state: DeliveryState, atMs: number): DeliveryRecord {
+  return {
+    ...record,
+    state,
+    updatedAt: atMs,
+    status: attempt.status ?? 0,
+    attempts: record.attempts + 1,
+    latencyMs: attempt.latencyMs,
+    detail: { ...record.detail, attemptLog: appendAttempt(record.detail.attemptLog, attempt) },
+  };
 }

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { AdminResolvers } from '../shared/contract';
+import { EVENT_KINDS } from '../shared/events';
+import { connectionHealth } from '../services/connection-health';
 import { connectionInputSchema } from '../services/connection-input';
 import { toConnectionView } from '../services/connection-view';
 import { deleteConnection } from '../services/delete-connection';
-import { listDeliveries } from '../services/list-deliveries';
+import { toDeliveryDetail } from '../services/delivery-views';
+import { deliveryFilterSchema, listDeliveries } from '../services/list-deliveries';
+import { getDelivery, redeliver } from '../services/redeliver';
 import { saveConnection } from '../services/save-connection';
+import { sendRealIssue } from '../services/send-real-issue';
 import { testConnection } from '../services/test-connection';
 import { deps } from './app-deps';
-import { defineResolvers, forbidden, type Authorize } from './define-resolvers';
+import { defineResolvers, fn, forbidden, type Authorize } from './define-resolvers';
+import { deliveryRefSchema } from './delivery-ref-schema';
 import { callerIsJiraAdmin } from './user-permissions';
 
 /** The admin page is for Jira admins; the page's location does not stop others invoking it, so check. */
@@ -23,29 +29,57 @@ const connectionId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection i
 
 export const adminResolver = defineResolvers<AdminResolvers>(
   {
-    'admin/overview': {
-      input: z.object({}),
-      run: async () => {
+    'admin/overview': fn(
+      z.object({}),
+      async () => {
         const config = await deps.configStore.load();
-        return { connections: config.connections.map(toConnectionView), allowedHosts: deps.egress.allowedHosts() };
+        const now = deps.clock.now();
+        const connections = await Promise.all(
+          config.connections.map(async (c) => toConnectionView(c, await connectionHealth(deps.deliveries, c.id, now))),
+        );
+        return { connections, allowedHosts: deps.egress.allowedHosts() };
       },
-    },
-    'connections/save': {
-      input: connectionInputSchema,
-      run: (input, caller) => saveConnection(deps, input, caller.accountId),
-    },
-    'connections/delete': {
-      input: z.object({ id: connectionId }),
-      run: ({ id }) => deleteConnection(deps, id),
-    },
-    'connections/test': {
-      input: z.object({ id: connectionId }),
-      run: ({ id }) => testConnection(deps, id),
-    },
-    'deliveries/list': {
-      input: z.object({ limit: z.number().int().min(1).max(100).default(25), connectionId: connectionId.optional() }),
-      run: async ({ limit, connectionId: id }) => ({ deliveries: await listDeliveries(deps.deliveries, { limit: limit ?? 25, connectionId: id }) }),
-    },
+    ),
+    'connections/save': fn(
+      connectionInputSchema,
+      (input, caller) => saveConnection(deps, input, { accountId: caller.accountId, jira: deps.userJira }),
+    ),
+    'connections/delete': fn(
+      z.object({ id: connectionId }),
+      ({ id }) => deleteConnection(deps, id),
+    ),
+    'connections/test': fn(
+      z.object({ id: connectionId }),
+      ({ id }) => testConnection(deps, id),
+    ),
+    'connections/sendIssue': fn(
+      z.object({
+        id: connectionId,
+        issueKey: z
+          .string()
+          .trim()
+          .transform((key) => key.toUpperCase())
+          .pipe(z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'Enter an issue key such as SUP-12')),
+        event: z.enum(EVENT_KINDS, 'Pick an event'),
+      }),
+      (input, caller) => sendRealIssue(deps, input, caller.accountId),
+    ),
+    'projects/search': fn(
+      z.object({ query: z.string().trim().max(100, 'Use at most 100 characters').default('') }),
+      async ({ query }) => ({ projects: await deps.userJira.searchProjects(query ?? '') }),
+    ),
+    'deliveries/list': fn(
+      deliveryFilterSchema,
+      (filter) => listDeliveries(deps.deliveries, filter),
+    ),
+    'deliveries/get': fn(
+      deliveryRefSchema,
+      async (ref) => toDeliveryDetail(await getDelivery(deps.deliveries, ref)),
+    ),
+    'deliveries/redeliver': fn(
+      deliveryRefSchema,
+      (ref) => redeliver(deps, ref),
+    ),
   },
   authorizeJiraAdmin,
   deps.logger,

@@ -8,6 +8,7 @@ import { KvsConfigStore } from './kvs-config-store';
 import { KvsDeliveryStore } from './kvs-delivery-store';
 import { KvsSecretStore } from './kvs-secret-store';
 import { createConsoleLogger } from './logger';
+import { ForgeUserJira } from './user-jira';
 
 const clock: Clock = { now: () => Date.now() };
 const configStore = new KvsConfigStore();
@@ -24,6 +25,7 @@ export const deps = {
   cache: new ConfigCache(configStore, secrets, clock),
   deliveries: new KvsDeliveryStore(),
   jira: new ForgeJiraClient(),
+  userJira: new ForgeUserJira(),
   http: new ForgeHttpSender(),
   egress: new ForgeEgressPolicy(),
   logger: createConsoleLogger(),

@@ -10,9 +10,17 @@ export interface Caller {
   projectKey?: string;
 }
 
+/** One resolver function: a zod schema for its payload and the service call it makes. */
 export interface FunctionSpec<P, D> {
-  input: z.ZodType<P>;
-  run: (payload: P, caller: Caller) => Promise<D>;
+  readonly input: z.ZodType;
+  readonly run: (payload: never, caller: Caller) => Promise<D>;
+  /** Type-level only: the contract's payload must be something the schema accepts. */
+  readonly accepts?: (payload: P) => void;
+}
+
+/** Ties a schema to its service call, so `run` gets the schema's parsed output (defaults applied). */
+export function fn<S extends z.ZodType, D>(input: S, run: (payload: z.output<S>, caller: Caller) => Promise<D>): FunctionSpec<z.input<S>, D> {
+  return { input, run };
 }
 
 type ContractShape<R> = { [K in keyof R]: { payload: unknown; data: unknown } };
@@ -48,7 +56,7 @@ export function defineResolvers<R extends ContractShape<R>>(
             error: { code: 'INVALID_INPUT', message: issue?.message ?? 'Invalid input', field: issue?.path.join('.') || undefined },
           };
         }
-        return { ok: true, data: await spec.run(parsed.data, caller) };
+        return { ok: true, data: await spec.run(parsed.data as never, caller) };
       } catch (error) {
         if (error instanceof RelayError) {
           return { ok: false, error: { code: error.code, message: error.message, field: error.field } };

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { ProjectResolvers } from '../shared/contract';
 import { projectKeySchema } from '../core/connection';
-import { listDeliveries } from '../services/list-deliveries';
+import { toDeliveryDetail } from '../services/delivery-views';
+import { listDeliveries, projectDeliveryFilterSchema } from '../services/list-deliveries';
+import { getDelivery, redeliver } from '../services/redeliver';
 import { projectOverview, setProjectOptIn } from '../services/project-settings';
 import { deps } from './app-deps';
-import { defineResolvers, forbidden, type Authorize } from './define-resolvers';
+import { defineResolvers, fn, forbidden, type Authorize } from './define-resolvers';
+import { deliveryRefSchema } from './delivery-ref-schema';
 import { callerCanAdministerProject } from './user-permissions';
 
 const extensionSchema = z.object({ project: z.object({ key: projectKeySchema }) });
@@ -34,18 +37,27 @@ function projectOf(caller: { projectKey?: string }): string {
 
 export const projectResolver = defineResolvers<ProjectResolvers>(
   {
-    'project/overview': {
-      input: z.object({}),
-      run: async (_payload, caller) => projectOverview(await deps.configStore.load(), projectOf(caller)),
-    },
-    'project/setOptIn': {
-      input: z.object({ connectionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection id'), optedIn: z.boolean() }),
-      run: ({ connectionId, optedIn }, caller) => setProjectOptIn(deps, projectOf(caller), connectionId, optedIn),
-    },
-    'project/deliveries': {
-      input: z.object({ limit: z.number().int().min(1).max(100).default(25) }),
-      run: async ({ limit }, caller) => ({ deliveries: await listDeliveries(deps.deliveries, { limit: limit ?? 25, projectKey: projectOf(caller) }) }),
-    },
+    'project/overview': fn(
+      z.object({}),
+      async (_payload, caller) => projectOverview(await deps.configStore.load(), projectOf(caller)),
+    ),
+    'project/setOptIn': fn(
+      z.object({ connectionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection id'), optedIn: z.boolean() }),
+      ({ connectionId, optedIn }, caller) => setProjectOptIn(deps, projectOf(caller), connectionId, optedIn),
+    ),
+    // The project always comes from the authorized page context, never from the payload.
+    'project/deliveries': fn(
+      projectDeliveryFilterSchema,
+      (filter, caller) => listDeliveries(deps.deliveries, filter, projectOf(caller)),
+    ),
+    'project/delivery': fn(
+      deliveryRefSchema,
+      async (ref, caller) => toDeliveryDetail(await getDelivery(deps.deliveries, ref, projectOf(caller))),
+    ),
+    'project/redeliver': fn(
+      deliveryRefSchema,
+      (ref, caller) => redeliver(deps, ref, projectOf(caller)),
+    ),
   },
   authorizeProjectAdmin,
   deps.logger,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../shared/events';
 import { DEFAULT_RATE_LIMIT_PER_SECOND, projectScopeSchema } from '../core/connection';
+import { extraHeadersSchema } from '../core/extra-headers';
 
 /** The admin page's connection form, validated on the server. Field names match `ConnectionInput`. */
 export const connectionInputSchema = z.object({
@@ -10,6 +11,7 @@ export const connectionInputSchema = z.object({
   enabled: z.boolean().default(true),
   events: z.array(z.enum(EVENT_KINDS)).min(1, 'Pick at least one event'),
   projects: projectScopeSchema,
+  headers: extraHeadersSchema.default([]),
   rateLimitPerSecond: z
     .number()
     .positive('Use a rate above 0')

@@ -1,18 +1,31 @@
-import type { ConnectionView } from '../shared/contract';
+import type { ConnectionHealth, ConnectionView } from '../shared/contract';
 import type { StoredConnection } from '../core/connection';
 
-/** What the UI may see of a connection: never the token, only whether one is set. */
-export function toConnectionView(connection: StoredConnection): ConnectionView {
+/** What the UI may see of a connection: never the token, only whether one is set, when and by whom. */
+export function toConnectionView(connection: StoredConnection, health: ConnectionHealth): ConnectionView {
   return {
     id: connection.id,
     name: connection.name,
     url: connection.url,
+    host: hostOf(connection.url),
     enabled: connection.enabled,
     events: [...connection.events],
     projects: connection.projects,
+    headers: connection.headers.map((h) => ({ ...h })),
     rateLimitPerSecond: connection.rateLimitPerSecond,
-    token: connection.token ? { set: true, setAt: connection.token.setAt, setBy: connection.token.setBy } : { set: false },
+    token: connection.token
+      ? { set: true, setAt: connection.token.setAt, setBy: connection.token.setBy, setByName: connection.token.setByName }
+      : { set: false },
+    health,
     createdAt: connection.createdAt,
     updatedAt: connection.updatedAt,
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

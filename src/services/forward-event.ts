@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classifyAttempt, parseRetryAfter } from '../core/classify-attempt';
 import type { StoredConnection } from '../core/connection';
-import { appendAttempt, type ConnectionDelivery, type EventDeliveryRecord } from '../core/delivery-record';
+import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
 import { routeEvent } from '../core/route-event';
 import { retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
@@ -38,10 +38,10 @@ const retryDataSchema = z.object({ pending: z.array(z.string()).max(100) });
 export type RetryData = z.infer<typeof retryDataSchema>;
 
 const MAX_REQUEST_TIMEOUT_MS = 10_000;
-/** Kept free at the end of the invocation to write the record and return before Forge's 25 s limit. */
+/** Kept free at the end of the invocation to write the records and return before Forge's 25 s limit. */
 const RESERVE_MS = 3_000;
 
-/** Forwards one Forge event to every connection that wants it; one KVS write on the success path. */
+/** Forwards one Forge event to every connection that wants it; one KVS write per connection. */
 export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Promise<ForwardOutcome> {
   let event: NormalizedEvent;
   try {
@@ -57,33 +57,28 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   const config = await deps.cache.config();
   let targets = routeEvent(event, config);
   const retryCount = input.retry?.retryCount ?? 0;
-  let previous: EventDeliveryRecord | undefined;
+  let previous: DeliveryRecord[] = [];
   if (input.retry) {
     const pending = retryDataSchema.safeParse(input.retry.retryData);
     if (pending.success) targets = targets.filter((c) => pending.data.pending.includes(c.id));
-    previous = await deps.deliveries.get(event.timestampMs, event.id);
+    previous = await deps.deliveries.getMany(event.id, targets.map((c) => c.id));
   }
   if (targets.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
   const body = JSON.stringify(buildWebhookBody(event, await fetchIssue(deps, event)));
-  const results = await Promise.all(targets.map((connection) => deliverOnce(deps, input, event, connection, body, retryCount, previous)));
+  const results = await Promise.all(
+    targets.map((connection) =>
+      deliverOnce(deps, input, event, connection, body, retryCount, previous.find((r) => r.connectionId === connection.id)),
+    ),
+  );
+  await deps.deliveries.putMany(results.map((r) => r.record));
 
-  const record: EventDeliveryRecord = {
-    eventId: event.id,
-    webhookEvent: event.webhookEvent,
-    issueKey: event.issue.key,
-    projectKey: event.issue.projectKey,
-    eventTimestampMs: event.timestampMs,
-    deliveries: mergeDeliveries(previous?.deliveries ?? [], results.map((r) => r.delivery)),
-  };
-  await deps.deliveries.put(record);
-
-  const retrying = results.filter((r) => r.delivery.state === 'retrying');
+  const retrying = results.filter((r) => r.record.state === 'retrying');
   deps.logger.info('Event forwarded', {
     eventId: event.id,
     webhookEvent: event.webhookEvent,
     issueKey: event.issue.key,
-    results: results.map((r) => ({ connectionId: r.delivery.connectionId, state: r.delivery.state, status: r.delivery.attempts.at(-1)?.status })),
+    results: results.map((r) => ({ connectionId: r.record.connectionId, state: r.record.state, status: r.record.status })),
   });
   if (retrying.length > 0) {
     const hint = Math.max(0, ...retrying.map((r) => r.retryAfterHint ?? 0));
@@ -91,14 +86,14 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
       kind: 'retry',
       eventId: event.id,
       retryAfterSeconds: triggerRetryAfter(retryCount, hint),
-      retryData: { pending: retrying.map((r) => r.delivery.connectionId) },
+      retryData: { pending: retrying.map((r) => r.record.connectionId) },
     };
   }
   return {
     kind: 'done',
     eventId: event.id,
-    delivered: results.filter((r) => r.delivery.state === 'delivered').map((r) => r.delivery.connectionId),
-    failed: results.filter((r) => r.delivery.state === 'failed').map((r) => r.delivery.connectionId),
+    delivered: results.filter((r) => r.record.state === 'delivered').map((r) => r.record.connectionId),
+    failed: results.filter((r) => r.record.state === 'failed').map((r) => r.record.connectionId),
   };
 }
 
@@ -122,31 +117,51 @@ async function deliverOnce(
   connection: StoredConnection,
   body: string,
   retryCount: number,
-  previous: EventDeliveryRecord | undefined,
-): Promise<{ delivery: ConnectionDelivery; retryAfterHint?: number }> {
+  previous: DeliveryRecord | undefined,
+): Promise<{ record: DeliveryRecord; retryAfterHint?: number }> {
   const token = await deps.cache.token(connection.id);
   const timeoutMs = Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS));
-  const { result, attempt } = await sendToListener(deps.http, deps.clock, {
+  const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
     url: connection.url,
     token,
     eventId: event.id,
     body,
     timeoutMs,
     userAgent: deps.userAgent,
+    extraHeaders: connection.headers,
   });
-  const earlier = previous?.deliveries.find((d) => d.connectionId === connection.id)?.attempts ?? [];
   const verdict = classifyAttempt(result.outcome);
   const state = verdict === 'success' ? 'delivered' : verdict === 'retryable' && retriesLeft(retryCount) ? 'retrying' : 'failed';
-  const retryAfterHint = 'status' in result.outcome ? parseRetryAfter(result.outcome.retryAfterHeader, deps.clock.now()) : undefined;
-  return {
-    delivery: { connectionId: connection.id, connectionName: connection.name, state, attempts: appendAttempt(earlier, attempt) },
-    retryAfterHint,
+  const now = deps.clock.now();
+  const base: DeliveryRecord = previous ?? {
+    eventId: event.id,
+    connectionId: connection.id,
+    connectionName: connection.name,
+    webhookEvent: event.webhookEvent,
+    issueKey: event.issue.key,
+    projectKey: event.issue.projectKey ?? '',
+    state,
+    createdAt: now,
+    updatedAt: now,
+    status: 0,
+    attempts: 0,
+    latencyMs: 0,
+    detail: { attemptLog: [], request: { url: connection.url, headers: {} } },
   };
+  const record = withAttempt(
+    { ...base, detail: { ...base.detail, request: storedRequest(connection.url, maskedHeaders, body, withoutRetry(input.rawEvent)) } },
+    attempt,
+    state,
+    now,
+  );
+  const retryAfterHint = 'status' in result.outcome ? parseRetryAfter(result.outcome.retryAfterHeader, now) : undefined;
+  return { record, retryAfterHint };
 }
 
-/** Keeps what earlier invocations recorded for connections not retried this time. */
-function mergeDeliveries(previous: ConnectionDelivery[], current: ConnectionDelivery[]): ConnectionDelivery[] {
-  const byId = new Map(previous.map((d) => [d.connectionId, d]));
-  for (const delivery of current) byId.set(delivery.connectionId, delivery);
-  return [...byId.values()];
+/** The event as Forge first delivered it, for a redelivery that must rebuild the body. */
+function withoutRetry(rawEvent: unknown): unknown {
+  if (typeof rawEvent !== 'object' || rawEvent === null) return rawEvent;
+  const copy: Record<string, unknown> = { ...(rawEvent as Record<string, unknown>) };
+  delete copy.retryContext;
+  return copy;
 }

@@ -1,5 +1,6 @@
 import type { RelayConfig } from '../core/connection';
-import type { EventDeliveryRecord } from '../core/delivery-record';
+import type { DeliveryRecord } from '../core/delivery-record';
+import type { DeliveryState, ProjectSummary } from '../shared/contract';
 import type { AttemptOutcome } from '../core/classify-attempt';
 import type { FetchedIssue } from '../core/webhook-body';
 
@@ -15,17 +16,38 @@ export interface SecretStore {
   deleteToken(connectionId: string): Promise<void>;
 }
 
+/** Which deliveries to list; every field narrows the result. Times are epoch ms bounding `createdAt`. */
+export interface DeliveryQuery {
+  connectionId?: string;
+  state?: DeliveryState;
+  issueKey?: string;
+  projectKey?: string;
+  fromMs?: number;
+  toMs?: number;
+  limit: number;
+  cursor?: string;
+}
+
 export interface DeliveryStore {
-  get(eventTimestampMs: number, eventId: string): Promise<EventDeliveryRecord | undefined>;
-  put(record: EventDeliveryRecord): Promise<void>;
+  get(eventId: string, connectionId: string): Promise<DeliveryRecord | undefined>;
+  getMany(eventId: string, connectionIds: readonly string[]): Promise<DeliveryRecord[]>;
+  /** One KVS write per record. */
+  putMany(records: readonly DeliveryRecord[]): Promise<void>;
   /** Newest first. */
-  listRecent(limit: number): Promise<EventDeliveryRecord[]>;
+  query(query: DeliveryQuery): Promise<{ records: DeliveryRecord[]; nextCursor?: string }>;
 }
 
 export type IssueLookup = { found: true; issue: FetchedIssue } | { found: false; status: number };
 
 export interface JiraClient {
-  getIssue(issueId: string): Promise<IssueLookup>;
+  /** As the app: the event's issue, whoever caused the event. */
+  getIssue(issueIdOrKey: string): Promise<IssueLookup>;
+}
+
+/** Calls made as the user of a resolver invocation: they see what that user may see. */
+export interface UserJira {
+  searchProjects(query: string): Promise<ProjectSummary[]>;
+  myDisplayName(): Promise<string | undefined>;
 }
 
 export interface HttpRequest {

@@ -6,7 +6,8 @@ import { hostNotAllowed } from '../core/test-verdict';
 import type { ConfigCache } from './config-cache';
 import type { ValidConnectionInput } from './connection-input';
 import { toConnectionView } from './connection-view';
-import type { Clock, ConfigStore, EgressPolicy, SecretStore } from './ports';
+import { connectionHealth } from './connection-health';
+import type { Clock, ConfigStore, DeliveryStore, EgressPolicy, SecretStore, UserJira } from './ports';
 import { RelayError, invalidInput } from './relay-error';
 
 export interface SaveConnectionDeps {
@@ -15,13 +16,18 @@ export interface SaveConnectionDeps {
   egress: EgressPolicy;
   cache: ConfigCache;
   clock: Clock;
+  deliveries: DeliveryStore;
 }
 
 /**
  * Creates or updates a connection. Every field is checked before anything is written, so a refused
  * save changes nothing. The token goes to secret storage; the config only records when and by whom.
  */
-export async function saveConnection(deps: SaveConnectionDeps, input: ValidConnectionInput, actorAccountId: string): Promise<ConnectionView> {
+export async function saveConnection(
+  deps: SaveConnectionDeps,
+  input: ValidConnectionInput,
+  actor: { accountId: string; jira: UserJira },
+): Promise<ConnectionView> {
   const url = checkListenerUrl(input.url);
   if (!url.ok) throw invalidInput('url', url.message);
   if (!deps.egress.canFetch(url.url.href)) throw invalidInput('url', hostNotAllowed(deps.egress.allowedHosts()));
@@ -43,7 +49,8 @@ export async function saveConnection(deps: SaveConnectionDeps, input: ValidConne
     events: input.events,
     projects: input.projects,
     rateLimitPerSecond: input.rateLimitPerSecond,
-    token: input.token ? { setAt: now, setBy: actorAccountId } : existing?.token,
+    headers: input.headers,
+    token: input.token ? { setAt: now, setBy: actor.accountId, setByName: await actor.jira.myDisplayName() } : existing?.token,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
@@ -53,5 +60,5 @@ export async function saveConnection(deps: SaveConnectionDeps, input: ValidConne
     : [...config.connections, connection];
   await deps.configStore.save({ ...config, connections });
   deps.cache.invalidate();
-  return toConnectionView(connection);
+  return toConnectionView(connection, await connectionHealth(deps.deliveries, connection.id, deps.clock.now()));
 }

@@ -1,8 +1,9 @@
-import { buildDeliveryHeaders } from '../core/delivery-headers';
-import { excerpt } from '../core/redact';
-import type { Attempt } from '../core/delivery-record';
-import type { Clock, HttpResult, HttpSender } from './ports';
+import type { ExtraHeader } from '../shared/contract';
 import type { AttemptFailure } from '../core/classify-attempt';
+import { buildDeliveryHeaders, maskHeaders } from '../core/delivery-headers';
+import type { Attempt } from '../core/delivery-record';
+import { excerpt } from '../core/redact';
+import type { Clock, HttpResult, HttpSender } from './ports';
 
 export interface SendInput {
   url: string;
@@ -11,30 +12,36 @@ export interface SendInput {
   body: string;
   timeoutMs: number;
   userAgent: string;
+  extraHeaders?: readonly ExtraHeader[];
   test?: boolean;
+  manual?: boolean;
 }
 
 export interface SendResult {
   result: HttpResult;
   attempt: Attempt;
+  /** The request headers as sent, with the credential masked: safe to store and show. */
+  maskedHeaders: Record<string, string>;
 }
 
 /** One POST to a listener, turned into an attempt record with the credential kept out of it. */
 export async function sendToListener(http: HttpSender, clock: Clock, input: SendInput): Promise<SendResult> {
-  const at = new Date(clock.now()).toISOString();
+  const startedAt = clock.now();
   const headers = buildDeliveryHeaders({
     token: input.token,
     eventId: input.eventId,
-    sentAtMs: clock.now(),
+    sentAtMs: startedAt,
     userAgent: input.userAgent,
+    extraHeaders: input.extraHeaders,
     test: input.test,
   });
   const result = await http.post({ url: input.url, headers, body: input.body, timeoutMs: input.timeoutMs });
-  const attempt: Attempt = { at, latencyMs: result.latencyMs };
+  const attempt: Attempt = { at: new Date(startedAt).toISOString(), latencyMs: result.latencyMs };
   if ('status' in result.outcome) attempt.status = result.outcome.status;
   else attempt.error = describeFailure(result.outcome.failure);
   if (result.bodyText) attempt.responseExcerpt = excerpt(result.bodyText, [input.token]);
-  return { result, attempt };
+  if (input.manual) attempt.manual = true;
+  return { result, attempt, maskedHeaders: maskHeaders(headers) };
 }
 
 export function describeFailure(failure: AttemptFailure): string {

@@ -20,16 +20,33 @@ export type ProjectScope =
   | { mode: 'selected'; projectKeys: string[] }
   | { mode: 'optIn' };
 
+/** An extra request header sent to the listener. Not secret: put credentials in the API key. */
+export interface ExtraHeader {
+  name: string;
+  value: string;
+}
+
+export interface ConnectionHealth {
+  /** The most recent delivery to this connection, if any. */
+  lastDelivery?: { at: string; state: DeliveryState; status?: number; issueKey?: string };
+  /** Deliveries that ended `failed` in the last 24 hours (capped at 100). */
+  failures24h: number;
+}
+
 /** What the UI sees of a connection. Never the token: only whether one is set, when and by whom. */
 export interface ConnectionView {
   id: string;
   name: string;
   url: string;
+  /** The listener URL's host, for lists. */
+  host: string;
   enabled: boolean;
   events: EventKind[];
   projects: ProjectScope;
+  headers: ExtraHeader[];
   rateLimitPerSecond: number;
-  token: { set: boolean; setAt?: string; setBy?: string };
+  token: { set: boolean; setAt?: string; setBy?: string; setByName?: string };
+  health: ConnectionHealth;
   createdAt: string;
   updatedAt: string;
 }
@@ -42,6 +59,7 @@ export interface ConnectionInput {
   enabled: boolean;
   events: EventKind[];
   projects: ProjectScope;
+  headers?: ExtraHeader[];
   rateLimitPerSecond: number;
   token?: string;
 }
@@ -54,8 +72,11 @@ export interface AttemptView {
   latencyMs: number;
   error?: string;
   responseExcerpt?: string;
+  /** `true` for an attempt an admin started with Redeliver. */
+  manual?: boolean;
 }
 
+/** One event sent to one connection: a row of the delivery log. */
 export interface DeliveryView {
   eventId: string;
   connectionId: string;
@@ -67,9 +88,39 @@ export interface DeliveryView {
   status?: number;
   latencyMs?: number;
   attempts: number;
+  /** When the relay first handled the event. */
+  createdAt: string;
   lastAttemptAt: string;
   responseExcerpt?: string;
   error?: string;
+}
+
+/** The detail panel: the exact request (token masked) and every attempt. */
+export interface DeliveryDetail extends DeliveryView {
+  request: { method: 'POST'; url: string; headers: Record<string, string>; body: string; bodyTruncated?: boolean };
+  attemptLog: AttemptView[];
+}
+
+export interface DeliveryFilter {
+  connectionId?: string;
+  state?: DeliveryState;
+  issueKey?: string;
+  /** ISO date-times bounding `createdAt`. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  /** From the previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+export interface DeliveryPage {
+  deliveries: DeliveryView[];
+  nextCursor?: string;
+}
+
+export interface DeliveryRef {
+  eventId: string;
+  connectionId: string;
 }
 
 export type Verdict = 'connected' | 'unauthorized' | 'not_found' | 'host_not_allowed' | 'timeout' | 'dns' | 'tls' | 'network' | 'rate_limited' | 'server_error' | 'unexpected';
@@ -84,10 +135,22 @@ export interface TestConnectionResult {
   responseExcerpt?: string;
 }
 
+export interface SendIssueResult {
+  /** Exactly what was sent, with the token masked. */
+  request: { method: 'POST'; url: string; headers: Record<string, string>; body: string };
+  result: TestConnectionResult;
+}
+
 export interface AdminOverview {
   connections: ConnectionView[];
   /** Hosts the app may call, from the manifest's egress list, for the URL hint. */
   allowedHosts: string[];
+}
+
+export interface ProjectSummary {
+  id: string;
+  key: string;
+  name: string;
 }
 
 export interface ProjectConnectionView {
@@ -112,13 +175,19 @@ export interface AdminResolvers {
   'connections/save': { payload: ConnectionInput; data: ConnectionView };
   'connections/delete': { payload: { id: string }; data: { id: string } };
   'connections/test': { payload: { id: string }; data: TestConnectionResult };
-  'deliveries/list': { payload: { limit?: number; connectionId?: string }; data: { deliveries: DeliveryView[] } };
+  'connections/sendIssue': { payload: { id: string; issueKey: string; event: EventKind }; data: SendIssueResult };
+  'projects/search': { payload: { query?: string }; data: { projects: ProjectSummary[] } };
+  'deliveries/list': { payload: DeliveryFilter; data: DeliveryPage };
+  'deliveries/get': { payload: DeliveryRef; data: DeliveryDetail };
+  'deliveries/redeliver': { payload: DeliveryRef; data: DeliveryDetail };
 }
 
 export interface ProjectResolvers {
   'project/overview': { payload: Record<string, never>; data: ProjectOverview };
   'project/setOptIn': { payload: { connectionId: string; optedIn: boolean }; data: ProjectOverview };
-  'project/deliveries': { payload: { limit?: number }; data: { deliveries: DeliveryView[] } };
+  'project/deliveries': { payload: Omit<DeliveryFilter, 'connectionId'>; data: DeliveryPage };
+  'project/delivery': { payload: DeliveryRef; data: DeliveryDetail };
+  'project/redeliver': { payload: DeliveryRef; data: DeliveryDetail };
 }
 
 export type AdminFunction = keyof AdminResolvers;
@@ -129,9 +198,19 @@ export const ADMIN_FUNCTIONS: readonly AdminFunction[] = [
   'connections/save',
   'connections/delete',
   'connections/test',
+  'connections/sendIssue',
+  'projects/search',
   'deliveries/list',
+  'deliveries/get',
+  'deliveries/redeliver',
 ];
-export const PROJECT_FUNCTIONS: readonly ProjectFunction[] = ['project/overview', 'project/setOptIn', 'project/deliveries'];
+export const PROJECT_FUNCTIONS: readonly ProjectFunction[] = [
+  'project/overview',
+  'project/setOptIn',
+  'project/deliveries',
+  'project/delivery',
+  'project/redeliver',
+];
 
 /** Module keys of the two pages in manifest.yml. */
 export const ADMIN_MODULE_KEY = 'relay-admin-page';

@@ -129,6 +129,44 @@ describe('fake Jira site', () => {
       expect(q.values.map((p) => p.key)).toEqual(['HR']);
     });
 
+    it('filters project/search?query= by key or name, case-insensitively, within what the caller may browse', async () => {
+      const keys = async (as: As, q: string): Promise<string[]> =>
+        ((await rest(as, 'GET', `/rest/api/3/project/search?query=${encodeURIComponent(q)}`)).json as { values: Array<{ key: string }> }).values.map((p) => p.key);
+      expect(await keys(user(alice), 'sUp')).toEqual(['SUP']);
+      expect(await keys(user(alice), 'ENGIN')).toEqual(['ENG']);
+      expect(await keys(user(alice), 'e')).toEqual(['ENG', 'HR', 'SUP']);
+      expect(await keys(user(alice), 'hr')).toEqual(['HR']);
+      // HR is restricted: a plain user finds it neither by key nor by name.
+      expect(await keys(user(uma), 'hr')).toEqual([]);
+      expect(await keys(user(uma), 'People')).toEqual([]);
+      expect(await keys(user(uma), 'e')).toEqual(['ENG', 'SUP']);
+      expect(await keys(user(bot), 'o')).toEqual(['SUP']);
+      expect(await keys(user(alice), 'nothing like it')).toEqual([]);
+    });
+
+    it('answers myself with the caller\'s own identity, and 401 for an unknown caller', async () => {
+      for (const [accountId, displayName, emailAddress] of [
+        [alice, 'Alice Admin', 'alice@relay-dev.example'],
+        [pat, 'Pat Project-Admin', 'pat@relay-dev.example'],
+        [uma, 'Uma User', 'uma@relay-dev.example'],
+      ]) {
+        const r = await rest(user(accountId), 'GET', '/rest/api/3/myself');
+        expect(r.status).toBe(200);
+        expect(r.json).toMatchObject({ accountId, displayName, emailAddress, active: true });
+      }
+      expect((await rest(user('nobody'), 'GET', '/rest/api/3/myself')).status).toBe(401);
+    });
+
+    it('gets an issue by key in any case, as a user who may browse it', async () => {
+      for (const key of ['SUP-2', 'sup-2']) {
+        const r = await rest(user(uma), 'GET', `/rest/api/3/issue/${key}`);
+        expect(r.status).toBe(200);
+        expect(r.json).toMatchObject({ id: '10002', key: 'SUP-2', fields: { summary: 'Refund request for order #4471', status: { name: 'In Progress' } } });
+      }
+      expect((await rest(user(pat), 'GET', '/rest/api/3/issue/ENG-1?fields=summary')).json).toMatchObject({ key: 'ENG-1', fields: { summary: 'Rotate the SSO signing certificate' } });
+      expect((await rest(user(pat), 'GET', '/rest/api/3/issue/HR-1')).status).toBe(404);
+    });
+
     it('matches a JQL subset in jql/match, per caller, with Jira-style errors', async () => {
       const ids = [10001, 10002, 10003, 10004, 10005, 10006, 10007, 10008];
       const r = await rest(APP, 'POST', '/rest/api/3/jql/match', {

@@ -5,8 +5,54 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
 import { createSampleListener, type ListenerRequestRecord } from '../../local/server/sample-listener';
 import { startLocalPlatform, type LocalPlatform } from '../../local/server/start-local-platform';
+
+interface FakeStyle {
+  textContent: string;
+  dataset: Record<string, string>;
+}
+interface LoadedBridge {
+  callBridge(cmd: string, payload?: unknown): Promise<unknown>;
+  html: Record<string, string>;
+  styles: FakeStyle[];
+  /** Delivers a message from the parent window (the shell), as postMessage would. */
+  fromShell(data: unknown): void;
+}
+
+/** Runs the injected bridge script of a served page against a minimal DOM, with fetch going to `origin`. */
+function loadBridge(page: string, origin: string): LoadedBridge {
+  const script = /<script>\s*(\(function \(\) \{[\s\S]*?window\.__bridge[\s\S]*?\}\)\(\);)\s*<\/script>/.exec(page)?.[1];
+  if (!script) throw new Error('no bridge script in the page');
+  const html: Record<string, string> = {};
+  const styles: FakeStyle[] = [];
+  const onMessage: Array<(e: { origin: string; source: unknown; data: unknown }) => void> = [];
+  const parent = { postMessage: (): void => undefined };
+  const win: { __bridge?: { callBridge(cmd: string, payload?: unknown): Promise<unknown> } } & Record<string, unknown> = {
+    location: { origin, href: `${origin}/app/` },
+    parent,
+    addEventListener: (type: string, cb: (e: { origin: string; source: unknown; data: unknown }) => void) => void (type === 'message' && onMessage.push(cb)),
+  };
+  const document = {
+    documentElement: { setAttribute: (name: string, value: string) => void (html[name] = value) },
+    head: {
+      querySelector: (selector: string) => styles.find((st) => selector === `style[data-theme="${st.dataset.theme}"]`) ?? null,
+      appendChild: (st: FakeStyle) => void styles.push(st),
+    },
+    createElement: (): FakeStyle => ({ textContent: '', dataset: {} }),
+  };
+  const fetchFromOrigin = (url: string, init?: RequestInit): Promise<Response> => fetch(new URL(url, origin), init);
+  runInContext(script, createContext({ window: win, document, fetch: fetchFromOrigin, history: { state: null, replaceState: (): void => undefined }, URL, Intl, console }));
+  const bridge = win.__bridge;
+  if (!bridge) throw new Error('the script did not install window.__bridge');
+  return {
+    callBridge: (cmd, payload) => bridge.callBridge(cmd, payload),
+    html,
+    styles,
+    fromShell: (data) => onMessage.forEach((cb) => cb({ origin, source: parent, data })),
+  };
+}
 
 const notify = (token: string | undefined, body: string): RequestInit => ({
   method: 'POST',
@@ -173,5 +219,84 @@ describe('local platform server', () => {
     expect((await api('/app/?module=unknown')).status).toBe(404);
     expect((await api('/')).text).toContain('View as');
     expect((await api('/api/nothing-here')).status).toBe(404);
+  });
+
+  it('serves the @atlaskit/tokens theme CSS under /app/__tokens/', async () => {
+    const dark = await fetch(`${platform.url}/app/__tokens/dark.css`);
+    expect(dark.status).toBe(200);
+    expect(dark.headers.get('content-type')).toContain('text/css');
+    const css = await dark.text();
+    expect(css).toContain('html[data-color-mode="dark"][data-theme~="dark:dark"]');
+    expect(css).toMatch(/--ds-surface: #[0-9A-F]{6};/);
+    expect(await (await fetch(`${platform.url}/app/__tokens/spacing.css`)).text()).toContain('--ds-space-100');
+    expect((await api('/app/__tokens/neon.css')).status).toBe(404);
+    expect((await api('/app/__tokens/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('answers view.theme.enable() as Jira does: token CSS as <style data-theme>, then data-theme and data-color-mode on <html>', async () => {
+    const page = await api('/app/?module=relay-admin-page&theme=dark');
+    const b = loadBridge(page.text, platform.url);
+    expect(b.html).toEqual({});
+    expect(await b.callBridge('getContext')).toMatchObject({ moduleKey: 'relay-admin-page', theme: { colorMode: 'dark' }, surfaceColor: '#1F1F21' });
+    await expect(b.callBridge('enableTheming')).resolves.toBeUndefined();
+    expect(b.html).toEqual({ 'data-theme': 'dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography', 'data-color-mode': 'dark' });
+    expect(b.styles.map((st) => st.dataset.theme)).toEqual(['dark', 'spacing', 'typography', 'shape', 'motion']);
+    expect(b.styles[0].textContent).toContain('[data-color-mode="dark"][data-theme~="dark:dark"]');
+    await b.callBridge('enableTheming');
+    expect(b.styles).toHaveLength(5);
+
+    // The shell's theme switch reaches an open app without a reload.
+    b.fromShell({ source: 'relay-local-shell', type: 'theme', colorMode: 'light' });
+    await new Promise((done) => setTimeout(done, 200));
+    expect(b.html['data-color-mode']).toBe('light');
+    expect(b.styles.map((st) => st.dataset.theme)).toContain('light');
+    expect(await b.callBridge('getContext')).toMatchObject({ theme: { colorMode: 'light' }, surfaceColor: '#FFFFFF' });
+    b.fromShell({ source: 'someone-else', type: 'theme', colorMode: 'dark' });
+    expect(b.html['data-color-mode']).toBe('light');
+
+    const light = loadBridge((await api('/app/?module=relay-admin-page')).text, platform.url);
+    expect(await light.callBridge('getContext')).toMatchObject({ theme: { colorMode: 'light' } });
+  });
+
+  it('lets the shell, simulator and inbox follow the theme with the same tokens', async () => {
+    const shell = (await api('/')).text;
+    expect(shell).toContain('<select id="theme" aria-label="Theme"><option value="light">Light</option><option value="dark">Dark</option></select>');
+    expect(shell).toContain('relay.theme');
+    expect(shell).toContain('<link rel="stylesheet" href="/app/__tokens/dark.css"');
+    const sim = (await api('/simulator?theme=dark')).text;
+    expect(sim).toContain('<html lang="en" data-theme="dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography" data-color-mode="dark">');
+    expect(sim).toContain("source !== 'relay-local-shell'");
+    expect((await api('/inbox')).text).toContain('data-color-mode="light"');
+  });
+});
+
+describe('seeding the first connection from LISTENER_URL and LISTENER_TOKEN', () => {
+  const appRoot = join(__dirname, '..', '..');
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'local-seed-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const start = (listener?: { url: string; token: string }): Promise<LocalPlatform> => startLocalPlatform({ port: 0, dataDir: dir, appRoot, quiet: true, listener });
+  const restart = async (listener?: { url: string; token: string }): Promise<LocalPlatform['seed']> => {
+    const p = await start(listener);
+    await p.close();
+    return p.seed;
+  };
+
+  it('never sends a stored token to a new URL: a URL change without LISTENER_TOKEN refuses to start', async () => {
+    expect(await restart({ url: 'http://127.0.0.1:9/a', token: 'token-for-a' })).toMatchObject({ action: 'created', connection: { url: 'http://127.0.0.1:9/a' } });
+    const refused = await start({ url: 'http://127.0.0.1:9/b', token: '' }).then(
+      (p) => p.close().then(() => 'started'),
+      (err: unknown) => (err instanceof Error ? err.message : String(err)),
+    );
+    expect(refused).toMatch(/LISTENER_TOKEN/);
+    expect(refused).not.toContain('token-for-a');
+    // Refusing changed nothing, and the same URL without a token keeps the stored one.
+    expect(await restart({ url: 'http://127.0.0.1:9/a', token: '' })).toMatchObject({ action: 'kept', connection: { url: 'http://127.0.0.1:9/a', token: { set: true } } });
+    expect(await restart({ url: 'http://127.0.0.1:9/b', token: 'token-for-b' })).toMatchObject({ action: 'updated', connection: { url: 'http://127.0.0.1:9/b', token: { set: true } } });
+    expect(await restart()).toMatchObject({ action: 'kept', connection: { url: 'http://127.0.0.1:9/b' } });
   });
 });

@@ -10,6 +10,7 @@ const connection = (overrides: Partial<StoredConnection>): StoredConnection => (
   events: ['issue_created', 'issue_updated'],
   projects: { mode: 'all' },
   rateLimitPerSecond: 5,
+  headers: [],
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   ...overrides,

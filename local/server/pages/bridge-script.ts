@@ -2,15 +2,24 @@
  * The `window.__bridge` injected ahead of the Custom UI's scripts. It answers every command
  * @forge/bridge 7.2.0 sends (see node_modules/@forge/bridge/out): `invoke` goes to /api/invoke as the
  * selected user, `getContext` returns the page's context, the rest are answered the way a page that
- * does not use them expects.
+ * does not use them expects. `enableTheming` (`view.theme.enable()`) does what Jira does: it loads the
+ * design token CSS as `<style data-theme="…">` elements, sets `data-theme` and `data-color-mode` on
+ * `<html>`, and keeps them in step when the shell's theme changes.
  */
+import type { ColorMode, TokenThemeId } from '../theme/token-css';
 export interface BridgeConfig {
   moduleKey: string;
   accountId: string;
   cloudId: string;
   siteUrl: string;
   extension: Record<string, unknown>;
-  colorMode: 'light' | 'dark';
+  colorMode: ColorMode;
+  /** The `data-theme` value for `<html>`. */
+  dataTheme: string;
+  /** The token themes each colour mode needs, and where to fetch them (`<path><id>.css`). */
+  themes: Record<ColorMode, TokenThemeId[]>;
+  tokensPath: string;
+  surfaceColors: Record<ColorMode, string>;
 }
 
 export function bridgeScript(config: BridgeConfig): string {
@@ -31,8 +40,40 @@ export function bridgeScript(config: BridgeConfig): string {
     accountId: cfg.accountId, cloudId: cfg.cloudId, siteUrl: cfg.siteUrl, localId: cfg.moduleKey + '-local',
     moduleKey: cfg.moduleKey, environmentId: 'local', environmentType: 'DEVELOPMENT', extension: cfg.extension,
     locale: 'en-US', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, theme: { colorMode: cfg.colorMode },
-    license: undefined, surfaceColor: '#FFFFFF'
+    license: undefined, surfaceColor: cfg.surfaceColors[cfg.colorMode]
   };
+  var colorMode = cfg.colorMode, themingEnabled = false;
+  function loadTheme(id) {
+    if (document.head.querySelector('style[data-theme="' + id + '"]')) return Promise.resolve();
+    return fetch(cfg.tokensPath + id + '.css').then(function (r) {
+      if (!r.ok) throw new Error('Could not load the "' + id + '" design tokens (HTTP ' + r.status + ')');
+      return r.text();
+    }).then(function (css) {
+      if (document.head.querySelector('style[data-theme="' + id + '"]')) return;
+      var style = document.createElement('style');
+      style.textContent = css;
+      style.dataset.theme = id;
+      document.head.appendChild(style);
+    });
+  }
+  // Attributes after the CSS, so the page never shows a colour mode whose tokens are missing.
+  function applyTheme() {
+    return Promise.all(cfg.themes[colorMode].map(loadTheme)).then(function () {
+      document.documentElement.setAttribute('data-theme', cfg.dataTheme);
+      document.documentElement.setAttribute('data-color-mode', colorMode);
+    });
+  }
+  // The shell tells the frame when the user switches theme, as Jira does for an open app.
+  window.addEventListener('message', function (e) {
+    var d = e.data;
+    if (e.origin !== window.location.origin || e.source !== window.parent || !d || d.source !== 'relay-local-shell' || d.type !== 'theme') return;
+    if (d.colorMode !== 'light' && d.colorMode !== 'dark') return;
+    colorMode = d.colorMode;
+    context.theme = { colorMode: colorMode };
+    context.surfaceColor = cfg.surfaceColors[colorMode];
+    try { var u = new URL(window.location.href); u.searchParams.set('theme', colorMode); history.replaceState(history.state, '', u.toString()); } catch (err) {}
+    if (themingEnabled) applyTheme().catch(function (err) { console.error(err); });
+  });
   var handlers = {
     invoke: function (p) {
       return post('/api/invoke', { moduleKey: cfg.moduleKey, functionKey: p.functionKey, payload: p.payload, accountId: cfg.accountId, extension: cfg.extension })
@@ -42,12 +83,7 @@ export function bridgeScript(config: BridgeConfig): string {
         });
     },
     getContext: function () { return Promise.resolve(JSON.parse(JSON.stringify(context))); },
-    enableTheming: function () {
-      var html = document.documentElement;
-      html.setAttribute('data-color-mode', cfg.colorMode);
-      html.setAttribute('data-theme', 'light:light dark:dark spacing:spacing typography:typography');
-      return Promise.resolve();
-    },
+    enableTheming: function () { themingEnabled = true; return applyTheme(); },
     fetchProduct: function (p) {
       // requestJira from the page runs as the viewing user, never as the app.
       var init = p.fetchRequestInit || {};

@@ -1,9 +1,12 @@
 /** `/inbox`: what the built-in sample listener received, newest first, refreshed every 2 s. */
-import { BASE_CSS } from './layout';
+import type { ColorMode } from '../theme/token-css';
+import { BASE_CSS, FOLLOW_SHELL_THEME, htmlThemeAttrs, tokenLinks } from './layout';
 
-export function inboxPage(): string {
+export function inboxPage(colorMode: ColorMode): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Sample listener inbox</title>
+<html lang="en" ${htmlThemeAttrs(colorMode)}><head><meta charset="utf-8"><title>Sample listener inbox</title>
+${tokenLinks()}
+${FOLLOW_SHELL_THEME}
 <style>${BASE_CSS}
 body { padding:24px; } .bar { display:flex; gap:8px; align-items:center; margin-bottom:12px; flex-wrap:wrap; }
 .head { display:flex; gap:10px; align-items:center; } .head code { font-size:12px; }

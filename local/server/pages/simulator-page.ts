@@ -2,11 +2,14 @@
  * `/simulator`: changes issues on the fake site as the "view as" user; shows the Forge events Jira
  * would emit and what each trigger invocation did with them. Also sends a raw event to /api/events.
  */
-import { BASE_CSS } from './layout';
+import type { ColorMode } from '../theme/token-css';
+import { BASE_CSS, FOLLOW_SHELL_THEME, htmlThemeAttrs, tokenLinks } from './layout';
 
-export function simulatorPage(): string {
+export function simulatorPage(colorMode: ColorMode): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Event simulator</title>
+<html lang="en" ${htmlThemeAttrs(colorMode)}><head><meta charset="utf-8"><title>Event simulator</title>
+${tokenLinks()}
+${FOLLOW_SHELL_THEME}
 <style>${BASE_CSS}
 body { padding:24px; } .layout { display:grid; grid-template-columns:minmax(320px, 440px) 1fr; gap:24px; align-items:start; }
 .row { display:flex; gap:8px; align-items:flex-end; flex-wrap:wrap; } .row > div { flex:1; min-width:120px; }

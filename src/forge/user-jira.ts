@@ -1,0 +1,28 @@
+import { asUser, route } from '@forge/api';
+import { z } from 'zod';
+import type { ProjectSummary } from '../shared/contract';
+import type { UserJira } from '../services/ports';
+
+const projectPageSchema = z.object({
+  values: z.array(z.looseObject({ id: z.string(), key: z.string(), name: z.string() })),
+});
+const myselfSchema = z.looseObject({ displayName: z.string().optional() });
+
+/** Calls made as the resolver's caller (`asUser()`), so they see only what that user may see. */
+export class ForgeUserJira implements UserJira {
+  async searchProjects(query: string): Promise<ProjectSummary[]> {
+    // GET /rest/api/3/project/search (GET /rest/api/3/project is deprecated; platform.md "Scopes").
+    const params = new URLSearchParams({ query, maxResults: '20', orderBy: 'key' });
+    const response = await asUser().requestJira(route`/rest/api/3/project/search?${params}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return [];
+    const parsed = projectPageSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.values.map(({ id, key, name }) => ({ id, key, name })) : [];
+  }
+
+  async myDisplayName(): Promise<string | undefined> {
+    const response = await asUser().requestJira(route`/rest/api/3/myself`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return undefined;
+    const parsed = myselfSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.displayName : undefined;
+  }
+}

@@ -1,0 +1,21 @@
+import type { ConnectionHealth } from '../shared/contract';
+import type { DeliveryStore } from './ports';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Counting stops here: the list shows "100+" rather than paging through a storm of failures. */
+export const FAILURE_COUNT_CAP = 100;
+
+/** The last delivery and the failures of the last 24 hours, from the delivery log's indexes. */
+export async function connectionHealth(store: DeliveryStore, connectionId: string, nowMs: number): Promise<ConnectionHealth> {
+  const [latest, failures] = await Promise.all([
+    store.query({ connectionId, limit: 1 }),
+    store.query({ connectionId, state: 'failed', fromMs: nowMs - DAY_MS, limit: FAILURE_COUNT_CAP }),
+  ]);
+  const last = latest.records[0];
+  return {
+    lastDelivery: last
+      ? { at: new Date(last.updatedAt).toISOString(), state: last.state, status: last.status || undefined, issueKey: last.issueKey }
+      : undefined,
+    failures24h: failures.records.length,
+  };
+}

@@ -1,0 +1,39 @@
+import type { DeliveryDetail, DeliveryView } from '../shared/contract';
+import type { DeliveryRecord } from '../core/delivery-record';
+
+/** A row of the delivery log. */
+export function toDeliveryView(record: DeliveryRecord): DeliveryView {
+  const last = record.detail.attemptLog.at(-1);
+  return {
+    eventId: record.eventId,
+    connectionId: record.connectionId,
+    connectionName: record.connectionName,
+    webhookEvent: record.webhookEvent,
+    issueKey: record.issueKey || undefined,
+    projectKey: record.projectKey || undefined,
+    state: record.state,
+    status: record.status || undefined,
+    latencyMs: record.latencyMs,
+    attempts: record.attempts,
+    createdAt: new Date(record.createdAt).toISOString(),
+    lastAttemptAt: new Date(record.updatedAt).toISOString(),
+    responseExcerpt: last?.responseExcerpt,
+    error: last?.error,
+  };
+}
+
+/** The detail panel: the stored request (credential already masked when stored) and every attempt. */
+export function toDeliveryDetail(record: DeliveryRecord): DeliveryDetail {
+  const { request } = record.detail;
+  return {
+    ...toDeliveryView(record),
+    request: {
+      method: 'POST',
+      url: request.url,
+      headers: request.headers,
+      body: request.body ?? '',
+      bodyTruncated: request.body === undefined ? true : undefined,
+    },
+    attemptLog: record.detail.attemptLog.map((a) => ({ ...a })),
+  };
+}

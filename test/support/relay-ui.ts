@@ -1,0 +1,92 @@
+import { dirname, join } from 'node:path';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { screenshotPath } from './browser';
+
+/** Helpers for driving the app's pages inside the local platform's Jira-like shell. */
+export type View = 'admin' | 'project' | 'simulator' | 'inbox';
+
+const AXE_PATH = join(dirname(require.resolve('axe-core')), 'axe.min.js');
+
+export function appFrame(page: Page): FrameLocator {
+  return page.frameLocator('#frame');
+}
+
+/** Opens a view in the shell as the given user (and project, for the project settings page). */
+export async function openView(page: Page, baseUrl: string, view: View, accountId: string, project?: string): Promise<FrameLocator> {
+  if (!page.url().startsWith(baseUrl)) await page.goto(`${baseUrl}/`);
+  await page.locator('#as option').first().waitFor({ state: 'attached' });
+  await page.selectOption('#as', accountId);
+  if (project) await page.selectOption('#project', project);
+  await page.click(`nav a[data-view="${view}"]`);
+  // Reloading the frame makes every test start from the server's state, not a previous test's UI.
+  await page.evaluate(() => {
+    const frame = document.getElementById('frame') as HTMLIFrameElement | null;
+    frame?.contentWindow?.location.reload();
+  });
+  return appFrame(page);
+}
+
+/** Polls a locator's text until it matches; the message shows what the user saw instead. */
+export async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.first().innerText({ timeout: 1_000 }).catch(() => '')) ?? '';
+    if (pattern.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Expected ${String(pattern)} but the element shows: ${text.slice(0, 800)}`);
+}
+
+function pageFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => /\/app\//.test(f.url()));
+  if (!frame) throw new Error('The app frame is not open');
+  return frame;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe-core inside the app's frame and returns the serious and critical violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const frame = pageFrame(page);
+  const loaded = await frame.evaluate(() => 'axe' in window);
+  if (!loaded) await frame.addScriptTag({ path: AXE_PATH });
+  return frame.evaluate(async () => {
+    interface AxeResult {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    }
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+/** Switches the shell's theme (it tells the open frame, as Jira does) and waits until the frame shows it. */
+export async function setTheme(page: Page, mode: 'light' | 'dark'): Promise<void> {
+  await page.selectOption('#theme', mode);
+  const frame = pageFrame(page);
+  await frame.waitForFunction((m) => document.documentElement.getAttribute('data-color-mode') === m, mode, { timeout: 10_000 });
+  // Let transitions (toggle, buttons) settle before the picture.
+  await page.waitForTimeout(250);
+}
+
+/** Screenshots the page as it is now in light and in dark theme: `<name>-light.png`, `<name>-dark.png`. */
+export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
+  for (const mode of ['light', 'dark'] as const) {
+    await setTheme(page, mode);
+    await page.screenshot({ path: screenshotPath(`${name}-${mode}`), fullPage: true });
+  }
+  await setTheme(page, 'light');
+}
+
+/** The frame's own background colour: proves the dark theme reached the app, not only the shell. */
+export async function frameBackground(page: Page): Promise<string> {
+  return pageFrame(page).evaluate(() => getComputedStyle(document.querySelector('main') ?? document.body).backgroundColor);
+}
