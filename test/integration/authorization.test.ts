@@ -15,11 +15,21 @@ const samplePayloads: Record<string, unknown> = {
   },
   'connections/delete': { id: 'nope' },
   'connections/test': { id: 'nope' },
+  'connections/sendIssue': { id: 'nope', issueKey: 'SUP-1', event: 'issue_created' },
+  'projects/search': { query: 'S' },
   'deliveries/list': {},
+  'deliveries/get': { eventId: 'msg_abc', connectionId: 'nope' },
+  'deliveries/redeliver': { eventId: 'msg_abc', connectionId: 'nope' },
   'project/overview': {},
   'project/setOptIn': { connectionId: 'nope', optedIn: true },
   'project/deliveries': {},
+  'project/delivery': { eventId: 'msg_abc', connectionId: 'nope' },
+  'project/redeliver': { eventId: 'msg_abc', connectionId: 'nope' },
 };
+
+it('has a sample payload for every resolver function', () => {
+  expect(Object.keys(samplePayloads).sort()).toEqual([...ADMIN_FUNCTIONS, ...PROJECT_FUNCTIONS].sort());
+});
 
 describe('authorization of every resolver function', () => {
   let platform: TestPlatform;

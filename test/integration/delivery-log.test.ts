@@ -1,0 +1,167 @@
+import type { ConnectionView, DeliveryDetail, DeliveryPage, SendIssueResult } from '../../src/shared/contract';
+import { eventually } from '../support/eventually';
+import { startLoopbackListener, receivedReply, type LoopbackListener } from '../support/loopback-listener';
+import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+
+const TOKEN = 'lst_log_token_19fe2b7c';
+
+/** The delivery log behind the admin and project pages: filters, pages, detail, redeliver, send a real issue. */
+describe('delivery log and admin tools', () => {
+  let listener: LoopbackListener;
+  let platform: TestPlatform;
+  let failNext = 0;
+  let connection: ConnectionView;
+  let admin: string;
+
+  beforeAll(async () => {
+    listener = await startLoopbackListener(() => {
+      if (failNext > 0) {
+        failNext -= 1;
+        return { status: 400, body: '{"error":"bad payload"}' };
+      }
+      return receivedReply();
+    });
+    platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN } });
+    admin = platform.users.admin.accountId;
+    const overview = await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin);
+    if (!overview.ok) throw new Error(overview.error.message);
+    connection = overview.data.connections[0];
+  });
+  afterAll(async () => {
+    await platform.close();
+    await listener.close();
+  });
+
+  const fire = async (name: string, overrides: Record<string, unknown> = {}): Promise<void> => {
+    await platform.fireEvent({ ...fixtureEvent(name), timestamp: String(Date.now() + Math.random()), ...overrides });
+  };
+  const list = async (payload: Record<string, unknown>): Promise<DeliveryPage> => {
+    const result = await platform.invokeAdmin<DeliveryPage>('deliveries/list', payload, admin);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.data;
+  };
+
+  it('records a failed delivery with its request (token masked), and redelivers it with the same webhook-id', async () => {
+    failNext = 1;
+    await fire('issue-updated-field');
+    const failed = await eventually(async () => (await list({ state: 'failed' })).deliveries[0], 'a failed delivery');
+    expect(failed).toMatchObject({ state: 'failed', status: 400, attempts: 1, issueKey: 'SUP-1', connectionId: connection.id });
+
+    const detail = await platform.invokeAdmin<DeliveryDetail>('deliveries/get', { eventId: failed.eventId, connectionId: failed.connectionId }, admin);
+    if (!detail.ok) throw new Error(detail.error.message);
+    expect(detail.data.request.headers).toMatchObject({ Authorization: 'Bearer ****', 'webhook-id': failed.eventId });
+    expect(JSON.parse(detail.data.request.body)).toMatchObject({ eventId: failed.eventId, webhookEvent: 'jira:issue_updated' });
+    expect(detail.data.attemptLog).toEqual([expect.objectContaining({ status: 400, responseExcerpt: '{"error":"bad payload"}' })]);
+    expect(JSON.stringify(detail)).not.toContain(TOKEN);
+
+    listener.requests.length = 0;
+    const again = await platform.invokeAdmin<DeliveryDetail>('deliveries/redeliver', { eventId: failed.eventId, connectionId: failed.connectionId }, admin);
+    expect(again).toMatchObject({ ok: true, data: { state: 'delivered', status: 200, attempts: 2 } });
+    expect(again.ok && again.data.attemptLog.at(-1)).toMatchObject({ manual: true, status: 200 });
+    expect(listener.requests).toHaveLength(1);
+    expect(listener.requests[0].headers['webhook-id']).toBe(failed.eventId);
+    expect(listener.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(JSON.stringify(again)).not.toContain(TOKEN);
+  });
+
+  it('filters by state, issue key, connection and time, and pages with a cursor', async () => {
+    for (let i = 0; i < 3; i++) await fire('comment-created');
+    await fire('issue-created', { issue: { id: '777', key: 'ENG-7', fields: { summary: 'x', project: { id: '10001', key: 'ENG' } } } });
+    await eventually(async () => ((await list({ limit: 100 })).deliveries.length >= 5 ? true : undefined), 'five deliveries');
+
+    const eng = await list({ issueKey: 'eng-7' });
+    expect(eng.deliveries.map((d) => d.issueKey)).toEqual(['ENG-7']);
+    expect((await list({ state: 'failed' })).deliveries).toHaveLength(0);
+    expect((await list({ connectionId: connection.id, state: 'delivered', limit: 100 })).deliveries.length).toBeGreaterThanOrEqual(5);
+    expect((await list({ from: new Date(Date.now() + 60_000).toISOString() })).deliveries).toHaveLength(0);
+
+    const first = await list({ limit: 2 });
+    expect(first.deliveries).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await list({ limit: 2, cursor: first.nextCursor });
+    expect(second.deliveries).toHaveLength(2);
+    expect(second.deliveries.map((d) => d.eventId)).not.toContain(first.deliveries[0].eventId);
+    const times = [...first.deliveries, ...second.deliveries].map((d) => Date.parse(d.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('refuses bad filters naming the field', async () => {
+    expect(await platform.invokeAdmin('deliveries/list', { issueKey: 'not a key' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'issueKey' } });
+    expect(await platform.invokeAdmin('deliveries/list', { state: 'lost' }, admin)).toMatchObject({ ok: false, error: { field: 'state' } });
+    expect(
+      await platform.invokeAdmin('deliveries/list', { from: '2026-12-04T10:00:00Z', to: '2026-12-03T10:00:00Z' }, admin),
+    ).toMatchObject({ ok: false, error: { field: 'to', message: expect.stringMatching(/before/) as string } });
+  });
+
+  it('shows each connection’s health: last delivery and failures in 24 h', async () => {
+    const overview = await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin);
+    if (!overview.ok) throw new Error(overview.error.message);
+    expect(overview.data.connections[0].health).toMatchObject({ lastDelivery: { state: 'delivered' }, failures24h: 0 });
+    expect(overview.data.connections[0].host).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('lets a project admin see and redeliver only their project’s deliveries', async () => {
+    const pat = platform.users.projectAdmin.accountId;
+    const sup = await platform.invokeProject<DeliveryPage>('project/deliveries', { limit: 100 }, pat, 'SUP');
+    if (!sup.ok) throw new Error(sup.error.message);
+    expect(sup.data.deliveries.length).toBeGreaterThan(0);
+    expect(new Set(sup.data.deliveries.map((d) => d.projectKey))).toEqual(new Set(['SUP']));
+
+    const eng = (await list({ issueKey: 'ENG-7' })).deliveries[0];
+    const ref = { eventId: eng.eventId, connectionId: eng.connectionId };
+    expect(await platform.invokeProject('project/delivery', ref, pat, 'SUP')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await platform.invokeProject('project/redeliver', ref, pat, 'SUP')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const own = sup.data.deliveries[0];
+    expect(await platform.invokeProject('project/redeliver', { eventId: own.eventId, connectionId: own.connectionId }, pat, 'SUP')).toMatchObject({
+      ok: true,
+      data: { state: 'delivered' },
+    });
+  });
+
+  it('sends a real issue as a chosen event and shows exactly what was sent', async () => {
+    listener.requests.length = 0;
+    const result = await platform.invokeAdmin<SendIssueResult>('connections/sendIssue', { id: connection.id, issueKey: 'sup-1', event: 'issue_transitioned' }, admin);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.result).toMatchObject({ ok: true, verdict: 'connected', status: 200 });
+    expect(result.data.request.headers.Authorization).toBe('Bearer ****');
+    const sent = JSON.parse(result.data.request.body) as Record<string, unknown>;
+    expect(sent).toMatchObject({ webhookEvent: 'jira:issue_updated', issue: { key: 'SUP-1' }, changelog: { items: [expect.objectContaining({ field: 'status' })] } });
+    expect(listener.requests[0].body).toBe(result.data.request.body);
+
+    expect(await platform.invokeAdmin('connections/sendIssue', { id: connection.id, issueKey: 'SUP-999', event: 'issue_created' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'issueKey' },
+    });
+  });
+
+  it('searches projects as the calling admin', async () => {
+    const all = await platform.invokeAdmin<{ projects: { key: string }[] }>('projects/search', {}, admin);
+    expect(all.ok && all.data.projects.map((p) => p.key)).toEqual(expect.arrayContaining(['SUP', 'ENG', 'HR']));
+    const some = await platform.invokeAdmin<{ projects: { key: string }[] }>('projects/search', { query: 'engin' }, admin);
+    expect(some.ok && some.data.projects.map((p) => p.key)).toEqual(['ENG']);
+  });
+
+  it('sends extra headers and refuses reserved ones at save, naming the row', async () => {
+    const base = {
+      id: connection.id,
+      name: connection.name,
+      url: connection.url,
+      enabled: true,
+      events: connection.events,
+      projects: connection.projects,
+      rateLimitPerSecond: 5,
+    };
+    const refused = await platform.invokeAdmin('connections/save', { ...base, headers: [{ name: 'X-Team', value: 'it' }, { name: 'authorization', value: 'Basic x' }] }, admin);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'headers.1.name', message: expect.stringMatching(/API key field/) as string } });
+    const hopByHop = await platform.invokeAdmin('connections/save', { ...base, headers: [{ name: 'Transfer-Encoding', value: 'chunked' }] }, admin);
+    expect(hopByHop).toMatchObject({ ok: false, error: { field: 'headers.0.name' } });
+
+    const saved = await platform.invokeAdmin<ConnectionView>('connections/save', { ...base, headers: [{ name: 'X-Team', value: 'it-service-desk' }] }, admin);
+    expect(saved).toMatchObject({ ok: true, data: { headers: [{ name: 'X-Team', value: 'it-service-desk' }], token: { set: true, setByName: expect.any(String) as string } } });
+    listener.requests.length = 0;
+    await fire('issue-created');
+    const [request] = await listener.waitFor(1);
+    expect(request.headers['x-team']).toBe('it-service-desk');
+    expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+});
