@@ -42,7 +42,14 @@ export interface DeliveryRecord {
   status: number;
   attempts: number;
   latencyMs: number;
-  detail: { attemptLog: Attempt[]; request: StoredRequest };
+  detail: {
+    attemptLog: Attempt[];
+    request: StoredRequest;
+    /** Epoch ms of the next scheduled attempt while `retrying`. */
+    nextAttemptAt?: number;
+    /** Set when the listener said the connection is wrong (401/403/404), shown with the verdict's advice. */
+    configurationError?: string;
+  };
 }
 
 export const DELIVERY_ENTITY = 'delivery';

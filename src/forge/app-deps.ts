@@ -2,6 +2,7 @@ import { USER_AGENT } from '../shared/app-info';
 import { ConfigCache } from '../services/config-cache';
 import type { Clock } from '../services/ports';
 import { ForgeEgressPolicy } from './egress-policy';
+import { ForgeRetryQueue } from './forge-retry-queue';
 import { ForgeHttpSender } from './http-sender';
 import { ForgeJiraClient } from './jira-client';
 import { KvsConfigStore } from './kvs-config-store';
@@ -24,6 +25,8 @@ export const deps = {
   secrets,
   cache: new ConfigCache(configStore, secrets, clock),
   deliveries: new KvsDeliveryStore(),
+  queue: new ForgeRetryQueue(),
+  random: Math.random,
   jira: new ForgeJiraClient(),
   userJira: new ForgeUserJira(),
   http: new ForgeHttpSender(),

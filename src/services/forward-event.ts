@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { classifyAttempt, parseRetryAfter } from '../core/classify-attempt';
 import type { StoredConnection } from '../core/connection';
 import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
@@ -7,7 +6,9 @@ import { routeEvent } from '../core/route-event';
 import { retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import type { ConfigCache } from './config-cache';
-import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger } from './ports';
+import { attemptOutcome } from './attempt-outcome';
+import { encodeBody } from './encode-body';
+import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
 import { sendToListener } from './send-to-listener';
 
 export interface ForwardDeps {
@@ -15,7 +16,9 @@ export interface ForwardDeps {
   jira: JiraClient;
   http: HttpSender;
   deliveries: DeliveryStore;
+  queue: RetryQueue;
   clock: Clock;
+  random: () => number;
   logger: Logger;
   userAgent: string;
 }
@@ -65,29 +68,24 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   }
   if (targets.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
-  const body = JSON.stringify(buildWebhookBody(event, await fetchIssue(deps, event)));
+  const encoded = encodeBody(buildWebhookBody(event, await fetchIssue(deps, event)));
   const results = await Promise.all(
     targets.map((connection) =>
-      deliverOnce(deps, input, event, connection, body, retryCount, previous.find((r) => r.connectionId === connection.id)),
+      deliverOnce(deps, input, event, connection, encoded, previous.find((r) => r.connectionId === connection.id)),
     ),
   );
   await deps.deliveries.putMany(results.map((r) => r.record));
-
-  const retrying = results.filter((r) => r.record.state === 'retrying');
   deps.logger.info('Event forwarded', {
     eventId: event.id,
     webhookEvent: event.webhookEvent,
     issueKey: event.issue.key,
     results: results.map((r) => ({ connectionId: r.record.connectionId, state: r.record.state, status: r.record.status })),
   });
+
+  const retrying = results.filter((r) => r.record.state === 'retrying');
   if (retrying.length > 0) {
-    const hint = Math.max(0, ...retrying.map((r) => r.retryAfterHint ?? 0));
-    return {
-      kind: 'retry',
-      eventId: event.id,
-      retryAfterSeconds: triggerRetryAfter(retryCount, hint),
-      retryData: { pending: retrying.map((r) => r.record.connectionId) },
-    };
+    const fallback = await scheduleRetries(deps, retrying.map((r) => r.record), retryCount);
+    if (fallback) return { kind: 'retry', eventId: event.id, ...fallback };
   }
   return {
     kind: 'done',
@@ -95,6 +93,49 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
     delivered: results.filter((r) => r.record.state === 'delivered').map((r) => r.record.connectionId),
     failed: results.filter((r) => r.record.state === 'failed').map((r) => r.record.connectionId),
   };
+}
+
+/**
+ * Hands retries to the Forge queue. When the queue refuses (rate limit, size), Forge's own trigger retry
+ * is the fallback; when that too is used up, the deliveries end `failed`, visible and replayable.
+ */
+async function scheduleRetries(
+  deps: ForwardDeps,
+  records: DeliveryRecord[],
+  retryCount: number,
+): Promise<{ retryAfterSeconds: number; retryData: RetryData } | undefined> {
+  const now = deps.clock.now();
+  try {
+    await deps.queue.push(records.map((record) => retryJob(record, now)), now);
+    return undefined;
+  } catch (error) {
+    deps.logger.warn('Retry queue refused; falling back to a platform retry', { error: error instanceof Error ? error.message : String(error) });
+  }
+  if (retriesLeft(retryCount)) {
+    const soonest = Math.min(...records.map((r) => Math.ceil(((r.detail.nextAttemptAt ?? now) - now) / 1000)));
+    return { retryAfterSeconds: triggerRetryAfter(retryCount, soonest), retryData: { pending: records.map((r) => r.connectionId) } };
+  }
+  await deps.deliveries.putMany(
+    records.map((r) => ({ ...r, state: 'failed' as const, detail: { ...r.detail, nextAttemptAt: undefined } })),
+  );
+  return undefined;
+}
+
+export function retryJob(record: DeliveryRecord, nowMs: number): RetryJob {
+  return {
+    eventId: record.eventId,
+    connectionId: record.connectionId,
+    dueAt: record.detail.nextAttemptAt ?? nowMs,
+    host: hostOf(record.detail.request.url),
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent): Promise<FetchedIssue | undefined> {
@@ -115,23 +156,9 @@ async function deliverOnce(
   input: ForwardInput,
   event: NormalizedEvent,
   connection: StoredConnection,
-  body: string,
-  retryCount: number,
+  encoded: ReturnType<typeof encodeBody>,
   previous: DeliveryRecord | undefined,
-): Promise<{ record: DeliveryRecord; retryAfterHint?: number }> {
-  const token = await deps.cache.token(connection.id);
-  const timeoutMs = Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS));
-  const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
-    url: connection.url,
-    token,
-    eventId: event.id,
-    body,
-    timeoutMs,
-    userAgent: deps.userAgent,
-    extraHeaders: connection.headers,
-  });
-  const verdict = classifyAttempt(result.outcome);
-  const state = verdict === 'success' ? 'delivered' : verdict === 'retryable' && retriesLeft(retryCount) ? 'retrying' : 'failed';
+): Promise<{ record: DeliveryRecord }> {
   const now = deps.clock.now();
   const base: DeliveryRecord = previous ?? {
     eventId: event.id,
@@ -140,7 +167,7 @@ async function deliverOnce(
     webhookEvent: event.webhookEvent,
     issueKey: event.issue.key,
     projectKey: event.issue.projectKey ?? '',
-    state,
+    state: 'retrying',
     createdAt: now,
     updatedAt: now,
     status: 0,
@@ -148,14 +175,38 @@ async function deliverOnce(
     latencyMs: 0,
     detail: { attemptLog: [], request: { url: connection.url, headers: {} } },
   };
+  if (!encoded.ok) {
+    // Too large even without issue fields: fail it now with the reason rather than retry for a day.
+    const attempt = { at: new Date(now).toISOString(), latencyMs: 0, error: encoded.reason };
+    return { record: withAttempt({ ...base, detail: { ...base.detail, request: storedRequest(connection.url, {}, '', withoutRetry(input.rawEvent)) } }, attempt, 'failed', now) };
+  }
+  const token = await deps.cache.token(connection.id);
+  const timeoutMs = Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS));
+  const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
+    url: connection.url,
+    token,
+    eventId: event.id,
+    body: encoded.body,
+    timeoutMs,
+    userAgent: deps.userAgent,
+    extraHeaders: connection.headers,
+  });
+  const after = attemptOutcome(result.outcome, base.attempts + 1, deps.clock.now(), deps.random());
   const record = withAttempt(
-    { ...base, detail: { ...base.detail, request: storedRequest(connection.url, maskedHeaders, body, withoutRetry(input.rawEvent)) } },
+    {
+      ...base,
+      detail: {
+        ...base.detail,
+        request: storedRequest(connection.url, maskedHeaders, encoded.body, withoutRetry(input.rawEvent)),
+        nextAttemptAt: after.nextAttemptAt,
+        configurationError: after.configurationError,
+      },
+    },
     attempt,
-    state,
-    now,
+    after.state,
+    deps.clock.now(),
   );
-  const retryAfterHint = 'status' in result.outcome ? parseRetryAfter(result.outcome.retryAfterHeader, now) : undefined;
-  return { record, retryAfterHint };
+  return { record };
 }
 
 /** The event as Forge first delivered it, for a redelivery that must rebuild the body. */

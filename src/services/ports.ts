@@ -77,6 +77,23 @@ export interface Clock {
   now(): number;
 }
 
+/** A delivery waiting for its next attempt, carried by the Forge queue (ids only: the body is in the record). */
+export interface RetryJob {
+  eventId: string;
+  connectionId: string;
+  /** Epoch ms of the attempt; the queue's 900 s delay cap means long waits hop several times. */
+  dueAt: number;
+  /** Started by an admin (Redeliver all failed): sent even when the record says delivered. */
+  manual?: boolean;
+  /** The listener host, so deliveries to one host can be kept from running all at once. */
+  host: string;
+}
+
+export interface RetryQueue {
+  /** Throws when the queue refuses (rate limit, size): the caller falls back to a platform retry. */
+  push(jobs: readonly RetryJob[], nowMs: number): Promise<void>;
+}
+
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
