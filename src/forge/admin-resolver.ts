@@ -8,6 +8,7 @@ import { deleteConnection } from '../services/delete-connection';
 import { toDeliveryDetail } from '../services/delivery-views';
 import { deliveryFilterSchema, listDeliveries } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';
+import { redeliverFailed } from '../services/redeliver-failed';
 import { saveConnection } from '../services/save-connection';
 import { sendRealIssue } from '../services/send-real-issue';
 import { testConnection } from '../services/test-connection';
@@ -79,6 +80,10 @@ export const adminResolver = defineResolvers<AdminResolvers>(
     'deliveries/redeliver': fn(
       deliveryRefSchema,
       (ref) => redeliver(deps, ref),
+    ),
+    'deliveries/redeliverFailed': fn(
+      z.object({ connectionId, since: z.iso.datetime({ offset: true, message: 'Enter a date and time' }) }),
+      ({ connectionId: id, since }) => redeliverFailed(deps, id, Date.parse(since)),
     ),
   },
   authorizeJiraAdmin,

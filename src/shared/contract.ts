@@ -180,6 +180,8 @@ export interface AdminResolvers {
   'deliveries/list': { payload: DeliveryFilter; data: DeliveryPage };
   'deliveries/get': { payload: DeliveryRef; data: DeliveryDetail };
   'deliveries/redeliver': { payload: DeliveryRef; data: DeliveryDetail };
+  /** Queues every `failed` delivery of a connection since a time; `more` when the cap was reached. */
+  'deliveries/redeliverFailed': { payload: { connectionId: string; since: string }; data: { queued: number; more: boolean } };
 }
 
 export interface ProjectResolvers {
@@ -203,6 +205,7 @@ export const ADMIN_FUNCTIONS: readonly AdminFunction[] = [
   'deliveries/list',
   'deliveries/get',
   'deliveries/redeliver',
+  'deliveries/redeliverFailed',
 ];
 export const PROJECT_FUNCTIONS: readonly ProjectFunction[] = [
   'project/overview',

@@ -20,6 +20,7 @@ const samplePayloads: Record<string, unknown> = {
   'deliveries/list': {},
   'deliveries/get': { eventId: 'msg_abc', connectionId: 'nope' },
   'deliveries/redeliver': { eventId: 'msg_abc', connectionId: 'nope' },
+  'deliveries/redeliverFailed': { connectionId: 'nope', since: '2026-01-01T00:00:00Z' },
   'project/overview': {},
   'project/setOptIn': { connectionId: 'nope', optedIn: true },
   'project/deliveries': {},

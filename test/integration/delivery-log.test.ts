@@ -118,6 +118,23 @@ describe('delivery log and admin tools', () => {
     });
   });
 
+  it('redelivers every failed delivery of a connection since a time, keeping each webhook-id', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    failNext = 3;
+    for (let i = 0; i < 3; i++) await fire('issue-created');
+    const failed = await eventually(async () => {
+      const page = await list({ state: 'failed', from: since });
+      return page.deliveries.length === 3 ? page.deliveries : undefined;
+    }, 'three failed deliveries');
+    listener.requests.length = 0;
+
+    const result = await platform.invokeAdmin('deliveries/redeliverFailed', { connectionId: connection.id, since }, admin);
+    expect(result).toEqual({ ok: true, data: { queued: 3, more: false } });
+    await listener.waitFor(3);
+    expect(listener.requests.map((r) => r.headers['webhook-id']).sort()).toEqual(failed.map((d) => d.eventId).sort());
+    await eventually(async () => ((await list({ state: 'failed', from: since })).deliveries.length === 0 ? true : undefined), 'no failed deliveries left');
+  });
+
   it('sends a real issue as a chosen event and shows exactly what was sent', async () => {
     listener.requests.length = 0;
     const result = await platform.invokeAdmin<SendIssueResult>('connections/sendIssue', { id: connection.id, issueKey: 'sup-1', event: 'issue_transitioned' }, admin);

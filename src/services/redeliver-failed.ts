@@ -1,0 +1,37 @@
+import { retryJob } from './forward-event';
+import type { Clock, ConfigStore, DeliveryStore, RetryJob, RetryQueue } from './ports';
+import { RelayError } from './relay-error';
+
+/** Forge accepts 500 queue events a minute per installation; one click stays under that. */
+export const REDELIVER_FAILED_CAP = 400;
+const PAGE = 100;
+
+/**
+ * "Redeliver all failed since <time>": queues every dead letter of a connection for an immediate attempt
+ * with its original webhook-id. The queue sends them at the listener's pace; the log shows each outcome.
+ */
+export async function redeliverFailed(
+  deps: { deliveries: DeliveryStore; queue: RetryQueue; configStore: ConfigStore; clock: Clock },
+  connectionId: string,
+  sinceMs: number,
+): Promise<{ queued: number; more: boolean }> {
+  const config = await deps.configStore.load();
+  if (!config.connections.some((c) => c.id === connectionId)) throw new RelayError('NOT_FOUND', 'This connection no longer exists.', 'connectionId');
+  const now = deps.clock.now();
+  const jobs: RetryJob[] = [];
+  let cursor: string | undefined;
+  let more = false;
+  do {
+    const page = await deps.deliveries.query({ connectionId, state: 'failed', fromMs: sinceMs, limit: PAGE, cursor });
+    for (const record of page.records) {
+      if (jobs.length === REDELIVER_FAILED_CAP) {
+        more = true;
+        break;
+      }
+      jobs.push({ ...retryJob(record, now), dueAt: now, manual: true });
+    }
+    cursor = page.nextCursor;
+  } while (cursor && !more);
+  if (jobs.length > 0) await deps.queue.push(jobs, now);
+  return { queued: jobs.length, more };
+}
