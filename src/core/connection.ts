@@ -27,6 +27,12 @@ export const storedConnectionSchema = z.object({
   projects: projectScopeSchema,
   rateLimitPerSecond: z.number().positive(),
   headers: extraHeadersSchema.default([]),
+  /** Standard Webhooks signing: the secrets themselves live in KVS secret storage, keyed by id. */
+  signing: z
+    .object({
+      secrets: z.array(z.object({ id: z.string(), createdAt: z.string(), retiresAt: z.string().optional() })),
+    })
+    .optional(),
   token: z.object({ setAt: z.string(), setBy: z.string(), setByName: z.string().optional() }).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -6,6 +6,8 @@ export interface DeliveryHeaderInput {
   sentAtMs: number;
   userAgent: string;
   extraHeaders?: readonly ExtraHeader[];
+  /** `webhook-signature` value, computed over this request's id, timestamp and body. */
+  signature?: string;
   test?: boolean;
 }
 
@@ -23,6 +25,7 @@ export function buildDeliveryHeaders(input: DeliveryHeaderInput): Record<string,
     'webhook-id': input.eventId,
     'webhook-timestamp': String(Math.floor(input.sentAtMs / 1000)),
   });
+  if (input.signature) headers['webhook-signature'] = input.signature;
   if (input.token) headers.Authorization = `Bearer ${input.token}`;
   if (input.test) headers['X-Relay-Test'] = 'true';
   return headers;
@@ -32,5 +35,7 @@ export function buildDeliveryHeaders(input: DeliveryHeaderInput): Record<string,
 export function maskHeaders(headers: Record<string, string>): Record<string, string> {
   const masked = { ...headers };
   if (masked.Authorization) masked.Authorization = 'Bearer ****';
+  // A signature is no secret, but it is useless to anyone reading the log and long: keep it short.
+  if (masked['webhook-signature']) masked['webhook-signature'] = masked['webhook-signature'].replace(/v1,[A-Za-z0-9+/=]{8,}/g, 'v1,…');
   return masked;
 }

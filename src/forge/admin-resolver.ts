@@ -11,6 +11,7 @@ import { getDelivery, redeliver } from '../services/redeliver';
 import { redeliverFailed } from '../services/redeliver-failed';
 import { saveConnection } from '../services/save-connection';
 import { sendRealIssue } from '../services/send-real-issue';
+import { disableSigning, rotateSigningSecret } from '../services/signing';
 import { testConnection } from '../services/test-connection';
 import { deps } from './app-deps';
 import { defineResolvers, fn, forbidden, type Authorize } from './define-resolvers';
@@ -53,6 +54,8 @@ export const adminResolver = defineResolvers<AdminResolvers>(
       z.object({ id: connectionId }),
       ({ id }) => testConnection(deps, id),
     ),
+    'connections/rotateSigningSecret': fn(z.object({ id: connectionId }), ({ id }) => rotateSigningSecret(deps, id)),
+    'connections/disableSigning': fn(z.object({ id: connectionId }), ({ id }) => disableSigning(deps, id)),
     'connections/sendIssue': fn(
       z.object({
         id: connectionId,

@@ -1,4 +1,5 @@
-import type { RelayConfig } from '../core/connection';
+import type { RelayConfig, StoredConnection } from '../core/connection';
+import { activeSigningSecretIds } from '../core/signing-secrets';
 import type { Clock, ConfigStore, SecretStore } from './ports';
 
 /**
@@ -26,11 +27,22 @@ export class ConfigCache {
   }
 
   async token(connectionId: string): Promise<string | undefined> {
+    return this.cachedSecret(`token:${connectionId}`, () => this.secrets.getToken(connectionId));
+  }
+
+  /** The secret values that sign this connection's requests now (none when signing is off). */
+  async signingSecrets(connection: StoredConnection): Promise<string[]> {
+    const ids = activeSigningSecretIds(connection, this.clock.now());
+    const values = await Promise.all(ids.map((id) => this.cachedSecret(`signing:${connection.id}:${id}`, () => this.secrets.getSigningSecret(connection.id, id))));
+    return values.filter((v): v is string => v !== undefined);
+  }
+
+  private async cachedSecret(key: string, load: () => Promise<string | undefined>): Promise<string | undefined> {
     const now = this.clock.now();
-    const cached = this.tokens.get(connectionId);
+    const cached = this.tokens.get(key);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached.value;
-    const value = await this.secrets.getToken(connectionId);
-    this.tokens.set(connectionId, { value, loadedAt: now });
+    const value = await load();
+    this.tokens.set(key, { value, loadedAt: now });
     return value;
   }
 

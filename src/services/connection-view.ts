@@ -16,6 +16,10 @@ export function toConnectionView(connection: StoredConnection, health: Connectio
     token: connection.token
       ? { set: true, setAt: connection.token.setAt, setBy: connection.token.setBy, setByName: connection.token.setByName }
       : { set: false },
+    signing: {
+      enabled: (connection.signing?.secrets.length ?? 0) > 0,
+      secrets: (connection.signing?.secrets ?? []).map((secret) => ({ ...secret })),
+    },
     health,
     createdAt: connection.createdAt,
     updatedAt: connection.updatedAt,

@@ -8,11 +8,13 @@ export async function deleteConnection(
   id: string,
 ): Promise<{ id: string }> {
   const config = await deps.configStore.load();
-  if (!config.connections.some((c) => c.id === id)) throw new RelayError('NOT_FOUND', 'This connection no longer exists.', 'id');
+  const connection = config.connections.find((c) => c.id === id);
+  if (!connection) throw new RelayError('NOT_FOUND', 'This connection no longer exists.', 'id');
   const optIns = { ...config.optIns };
   delete optIns[id];
   await deps.configStore.save({ ...config, connections: config.connections.filter((c) => c.id !== id), optIns });
   await deps.secrets.deleteToken(id);
+  await Promise.all((connection.signing?.secrets ?? []).map((s) => deps.secrets.deleteSigningSecret(id, s.id)));
   deps.cache.invalidate();
   return { id };
 }

@@ -190,6 +190,7 @@ async function deliverOnce(
     timeoutMs,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
+    signingSecrets: await deps.cache.signingSecrets(connection),
   });
   const after = attemptOutcome(result.outcome, base.attempts + 1, deps.clock.now(), deps.random());
   const record = withAttempt(

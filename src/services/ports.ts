@@ -14,6 +14,9 @@ export interface SecretStore {
   getToken(connectionId: string): Promise<string | undefined>;
   setToken(connectionId: string, token: string): Promise<void>;
   deleteToken(connectionId: string): Promise<void>;
+  getSigningSecret(connectionId: string, secretId: string): Promise<string | undefined>;
+  setSigningSecret(connectionId: string, secretId: string, secret: string): Promise<void>;
+  deleteSigningSecret(connectionId: string, secretId: string): Promise<void>;
 }
 
 /** Which deliveries to list; every field narrows the result. Times are epoch ms bounding `createdAt`. */

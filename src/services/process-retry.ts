@@ -76,6 +76,7 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
     timeoutMs: REQUEST_TIMEOUT_MS,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
+    signingSecrets: await deps.cache.signingSecrets(connection),
     manual: job.manual,
   });
   const done = deps.clock.now();

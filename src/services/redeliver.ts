@@ -7,6 +7,7 @@ import { toDeliveryDetail } from './delivery-views';
 import type { Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, SecretStore } from './ports';
 import { RelayError } from './relay-error';
 import { sendToListener } from './send-to-listener';
+import { loadSigningSecrets } from './signing';
 
 export interface RedeliverDeps {
   deliveries: DeliveryStore;
@@ -49,6 +50,7 @@ export async function redeliver(deps: RedeliverDeps, ref: DeliveryRef, projectKe
     timeoutMs: TIMEOUT_MS,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
+    signingSecrets: await loadSigningSecrets(deps.secrets, connection, deps.clock.now()),
     manual: true,
   });
   const delivered = classifyAttempt(result.outcome) === 'success';

@@ -6,6 +6,7 @@ import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import type { Clock, ConfigStore, EgressPolicy, HttpSender, JiraClient, SecretStore } from './ports';
 import { RelayError, invalidInput } from './relay-error';
 import { sendToListener } from './send-to-listener';
+import { loadSigningSecrets } from './signing';
 
 export interface SendRealIssueDeps {
   configStore: ConfigStore;
@@ -52,6 +53,7 @@ export async function sendRealIssue(
     timeoutMs: TIMEOUT_MS,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
+    signingSecrets: await loadSigningSecrets(deps.secrets, connection, deps.clock.now()),
     manual: true,
   });
   return {

@@ -3,6 +3,7 @@ import type { AttemptFailure } from '../core/classify-attempt';
 import { buildDeliveryHeaders, maskHeaders } from '../core/delivery-headers';
 import type { Attempt } from '../core/delivery-record';
 import { excerpt } from '../core/redact';
+import { signatureHeader } from '../core/sign-webhook';
 import type { Clock, HttpResult, HttpSender } from './ports';
 
 export interface SendInput {
@@ -13,6 +14,8 @@ export interface SendInput {
   timeoutMs: number;
   userAgent: string;
   extraHeaders?: readonly ExtraHeader[];
+  /** Active Standard Webhooks secrets of the connection; none means the request is not signed. */
+  signingSecrets?: readonly string[];
   test?: boolean;
   manual?: boolean;
 }
@@ -33,6 +36,7 @@ export async function sendToListener(http: HttpSender, clock: Clock, input: Send
     sentAtMs: startedAt,
     userAgent: input.userAgent,
     extraHeaders: input.extraHeaders,
+    signature: signatureHeader(input.signingSecrets ?? [], input.eventId, Math.floor(startedAt / 1000), input.body),
     test: input.test,
   });
   const result = await http.post({ url: input.url, headers, body: input.body, timeoutMs: input.timeoutMs });

@@ -3,6 +3,7 @@ import { testVerdict } from '../core/test-verdict';
 import type { Clock, ConfigStore, EgressPolicy, HttpSender, SecretStore } from './ports';
 import { RelayError } from './relay-error';
 import { sendToListener } from './send-to-listener';
+import { loadSigningSecrets } from './signing';
 
 export interface TestConnectionDeps {
   configStore: ConfigStore;
@@ -42,6 +43,8 @@ export async function testConnection(deps: TestConnectionDeps, connectionId: str
     body,
     timeoutMs: TEST_TIMEOUT_MS,
     userAgent: deps.userAgent,
+    extraHeaders: connection.headers,
+    signingSecrets: await loadSigningSecrets(deps.secrets, connection, now),
     test: true,
   });
   return testVerdict({

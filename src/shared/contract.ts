@@ -46,6 +46,8 @@ export interface ConnectionView {
   headers: ExtraHeader[];
   rateLimitPerSecond: number;
   token: { set: boolean; setAt?: string; setBy?: string; setByName?: string };
+  /** Standard Webhooks signing: on when a secret exists; replaced secrets sign until `retiresAt`. */
+  signing: { enabled: boolean; secrets: { id: string; createdAt: string; retiresAt?: string }[] };
   health: ConnectionHealth;
   createdAt: string;
   updatedAt: string;
@@ -175,6 +177,9 @@ export interface AdminResolvers {
   'connections/save': { payload: ConnectionInput; data: ConnectionView };
   'connections/delete': { payload: { id: string }; data: { id: string } };
   'connections/test': { payload: { id: string }; data: TestConnectionResult };
+  /** Turns signing on or rotates its secret; `secret` (whsec_…) is shown this once only. */
+  'connections/rotateSigningSecret': { payload: { id: string }; data: { secret: string; connection: ConnectionView } };
+  'connections/disableSigning': { payload: { id: string }; data: ConnectionView };
   'connections/sendIssue': { payload: { id: string; issueKey: string; event: EventKind }; data: SendIssueResult };
   'projects/search': { payload: { query?: string }; data: { projects: ProjectSummary[] } };
   'deliveries/list': { payload: DeliveryFilter; data: DeliveryPage };
@@ -200,6 +205,8 @@ export const ADMIN_FUNCTIONS: readonly AdminFunction[] = [
   'connections/save',
   'connections/delete',
   'connections/test',
+  'connections/rotateSigningSecret',
+  'connections/disableSigning',
   'connections/sendIssue',
   'projects/search',
   'deliveries/list',

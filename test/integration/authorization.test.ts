@@ -15,6 +15,8 @@ const samplePayloads: Record<string, unknown> = {
   },
   'connections/delete': { id: 'nope' },
   'connections/test': { id: 'nope' },
+  'connections/rotateSigningSecret': { id: 'nope' },
+  'connections/disableSigning': { id: 'nope' },
   'connections/sendIssue': { id: 'nope', issueKey: 'SUP-1', event: 'issue_created' },
   'projects/search': { query: 'S' },
   'deliveries/list': {},
