@@ -45,10 +45,12 @@ export const relayConfigSchema = z.object({
   connections: z.array(storedConnectionSchema),
   /** connectionId → project keys whose admins opted in (only meaningful for `optIn` connections). */
   optIns: z.record(z.string(), z.array(z.string())),
+  /** connectionId → an open circuit breaker: deliveries wait instead of being sent into a failing listener. */
+  breakers: z.record(z.string(), z.object({ openedAt: z.number(), reason: z.string(), probeAt: z.number() })).default({}),
 });
 export type RelayConfig = z.infer<typeof relayConfigSchema>;
 
-export const EMPTY_CONFIG: RelayConfig = { version: 1, connections: [], optIns: {} };
+export const EMPTY_CONFIG: RelayConfig = { version: 1, connections: [], optIns: {}, breakers: {} };
 
 export function wantsEvent(connection: StoredConnection, kinds: readonly EventKind[]): boolean {
   return kinds.some((kind) => connection.events.includes(kind));

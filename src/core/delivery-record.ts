@@ -49,6 +49,8 @@ export interface DeliveryRecord {
     nextAttemptAt?: number;
     /** Set when the listener said the connection is wrong (401/403/404), shown with the verdict's advice. */
     configurationError?: string;
+    /** Why the delivery waits without an attempt: the host's rate limit, or the connection's open breaker. */
+    waitingFor?: 'rate-limit' | 'breaker';
   };
 }
 

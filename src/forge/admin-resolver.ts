@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AdminResolvers } from '../shared/contract';
 import { EVENT_KINDS } from '../shared/events';
-import { connectionHealth } from '../services/connection-health';
+import { breakerView, connectionHealth } from '../services/connection-health';
 import { connectionInputSchema } from '../services/connection-input';
 import { toConnectionView } from '../services/connection-view';
 import { deleteConnection } from '../services/delete-connection';
@@ -37,7 +37,10 @@ export const adminResolver = defineResolvers<AdminResolvers>(
         const config = await deps.configStore.load();
         const now = deps.clock.now();
         const connections = await Promise.all(
-          config.connections.map(async (c) => toConnectionView(c, await connectionHealth(deps.deliveries, c.id, now))),
+          config.connections.map(async (c) => ({
+            ...toConnectionView(c, await connectionHealth(deps.deliveries, c.id, now)),
+            breaker: await breakerView(deps.deliveries, c.id, config.breakers[c.id]),
+          })),
         );
         return { connections, allowedHosts: deps.egress.allowedHosts() };
       },

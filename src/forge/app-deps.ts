@@ -1,4 +1,5 @@
 import { USER_AGENT } from '../shared/app-info';
+import { Pacer } from '../core/pacer';
 import { ConfigCache } from '../services/config-cache';
 import type { Clock } from '../services/ports';
 import { ForgeEgressPolicy } from './egress-policy';
@@ -27,6 +28,9 @@ export const deps = {
   deliveries: new KvsDeliveryStore(),
   queue: new ForgeRetryQueue(),
   random: Math.random,
+  // One pacer per warm container: it paces every invocation this container runs (src/core/pacer.ts).
+  pacer: new Pacer(),
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   jira: new ForgeJiraClient(),
   userJira: new ForgeUserJira(),
   http: new ForgeHttpSender(),

@@ -1,4 +1,5 @@
-import type { ConnectionHealth } from '../shared/contract';
+import type { ConnectionHealth, ConnectionView } from '../shared/contract';
+import type { RelayConfig } from '../core/connection';
 import type { DeliveryStore } from './ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,5 +18,21 @@ export async function connectionHealth(store: DeliveryStore, connectionId: strin
       ? { at: new Date(last.updatedAt).toISOString(), state: last.state, status: last.status || undefined, issueKey: last.issueKey }
       : undefined,
     failures24h: failures.records.length,
+  };
+}
+
+/** The admin page's banner for a paused connection: why, when the next probe runs, and what waits. */
+export async function breakerView(
+  store: DeliveryStore,
+  connectionId: string,
+  breaker: RelayConfig['breakers'][string] | undefined,
+): Promise<ConnectionView['breaker']> {
+  if (!breaker) return undefined;
+  const waiting = await store.query({ connectionId, state: 'retrying', limit: FAILURE_COUNT_CAP });
+  return {
+    since: new Date(breaker.openedAt).toISOString(),
+    reason: breaker.reason,
+    nextProbeAt: new Date(breaker.probeAt).toISOString(),
+    backlog: waiting.records.length,
   };
 }

@@ -19,7 +19,17 @@ export function toDeliveryView(record: DeliveryRecord): DeliveryView {
     lastAttemptAt: new Date(record.updatedAt).toISOString(),
     responseExcerpt: last?.responseExcerpt,
     error: last?.error,
+    nextAttemptAt: record.state === 'retrying' && record.detail.nextAttemptAt ? new Date(record.detail.nextAttemptAt).toISOString() : undefined,
+    note: noteFor(record),
   };
+}
+
+function noteFor(record: DeliveryRecord): string | undefined {
+  if (record.detail.configurationError) return record.detail.configurationError;
+  if (record.state !== 'retrying') return undefined;
+  if (record.detail.waitingFor === 'breaker') return 'Paused: the listener kept failing, so deliveries wait until a probe succeeds.';
+  if (record.detail.waitingFor === 'rate-limit') return 'Waiting for a slot under the listener’s rate limit.';
+  return undefined;
 }
 
 /** The detail panel: the stored request (credential already masked when stored) and every attempt. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { StoredConnection } from '../core/connection';
+import type { RelayConfig, StoredConnection } from '../core/connection';
+import { parseRetryAfter, type AttemptOutcome } from '../core/classify-attempt';
+import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
 import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
 import { routeEvent } from '../core/route-event';
@@ -17,6 +19,8 @@ export interface ForwardDeps {
   http: HttpSender;
   deliveries: DeliveryStore;
   queue: RetryQueue;
+  pacer: Pacer;
+  sleep: (ms: number) => Promise<void>;
   clock: Clock;
   random: () => number;
   logger: Logger;
@@ -71,7 +75,7 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   const encoded = encodeBody(buildWebhookBody(event, await fetchIssue(deps, event)));
   const results = await Promise.all(
     targets.map((connection) =>
-      deliverOnce(deps, input, event, connection, encoded, previous.find((r) => r.connectionId === connection.id)),
+      deliverOnce(deps, input, config, event, connection, encoded, previous.find((r) => r.connectionId === connection.id)),
     ),
   );
   await deps.deliveries.putMany(results.map((r) => r.record));
@@ -151,9 +155,13 @@ async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent): Promise<Fe
   return undefined;
 }
 
+/** Waits shorter than this happen inside the invocation; longer ones go through the queue. */
+const MAX_INLINE_WAIT_MS = 1_000;
+
 async function deliverOnce(
   deps: ForwardDeps,
   input: ForwardInput,
+  config: RelayConfig,
   event: NormalizedEvent,
   connection: StoredConnection,
   encoded: ReturnType<typeof encodeBody>,
@@ -180,6 +188,16 @@ async function deliverOnce(
     const attempt = { at: new Date(now).toISOString(), latencyMs: 0, error: encoded.reason };
     return { record: withAttempt({ ...base, detail: { ...base.detail, request: storedRequest(connection.url, {}, '', withoutRetry(input.rawEvent)) } }, attempt, 'failed', now) };
   }
+  const request = storedRequest(connection.url, base.detail.request.headers, encoded.body, withoutRetry(input.rawEvent));
+
+  // An open breaker means the listener is down: the event waits for the probe instead of being sent.
+  const breaker = config.breakers[connection.id];
+  if (breaker) return { record: parked(base, request, Math.max(breaker.probeAt, now) + Math.round(deps.random() * 30_000), 'breaker', now) };
+  const host = hostOfUrl(connection.url);
+  const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
+  if (slot - now > MAX_INLINE_WAIT_MS) return { record: parked(base, request, slot, 'rate-limit', now) };
+  if (slot > now) await deps.sleep(slot - now);
+
   const token = await deps.cache.token(connection.id);
   const timeoutMs = Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS));
   const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
@@ -192,22 +210,37 @@ async function deliverOnce(
     extraHeaders: connection.headers,
     signingSecrets: await deps.cache.signingSecrets(connection),
   });
-  const after = attemptOutcome(result.outcome, base.attempts + 1, deps.clock.now(), deps.random());
+  const done = deps.clock.now();
+  backOffOn429(deps.pacer, host, result.outcome, done);
+  const after = attemptOutcome(result.outcome, base.attempts + 1, done, deps.random());
   const record = withAttempt(
     {
       ...base,
       detail: {
         ...base.detail,
-        request: storedRequest(connection.url, maskedHeaders, encoded.body, withoutRetry(input.rawEvent)),
+        request: { ...request, headers: maskedHeaders },
         nextAttemptAt: after.nextAttemptAt,
         configurationError: after.configurationError,
+        waitingFor: undefined,
       },
     },
     attempt,
     after.state,
-    deps.clock.now(),
+    done,
   );
   return { record };
+}
+
+/** A delivery that waits without an attempt (no attempt is spent, so nothing runs out while it waits). */
+function parked(base: DeliveryRecord, request: DeliveryRecord['detail']['request'], dueAt: number, waitingFor: 'rate-limit' | 'breaker', now: number): DeliveryRecord {
+  return { ...base, state: 'retrying', updatedAt: now, detail: { ...base.detail, request, nextAttemptAt: dueAt, waitingFor } };
+}
+
+/** A 429 pauses every request to that host until its Retry-After (1 s when it gives none). */
+export function backOffOn429(pacer: Pacer, host: string, outcome: AttemptOutcome, nowMs: number): void {
+  if ('status' in outcome && outcome.status === 429) {
+    pacer.pause(host, nowMs + (parseRetryAfter(outcome.retryAfterHeader, nowMs) ?? 1) * 1000);
+  }
 }
 
 /** The event as Forge first delivered it, for a redelivery that must rebuild the body. */

@@ -2,15 +2,20 @@ import { z } from 'zod';
 import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { normalizeEvent } from '../core/normalize-event';
 import { buildWebhookBody } from '../core/webhook-body';
+import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
 import { attemptOutcome } from './attempt-outcome';
+import { BREAKER_AFTER_ATTEMPTS, openBreaker } from './breaker';
 import type { ConfigCache } from './config-cache';
 import { encodeBody } from './encode-body';
-import { retryJob } from './forward-event';
-import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger, RetryQueue } from './ports';
+import { backOffOn429, retryJob } from './forward-event';
+import type { Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, Logger, RetryQueue } from './ports';
 import { sendToListener } from './send-to-listener';
 
 export interface RetryDeps {
   cache: ConfigCache;
+  configStore: ConfigStore;
+  pacer: Pacer;
+  sleep: (ms: number) => Promise<void>;
   deliveries: DeliveryStore;
   queue: RetryQueue;
   http: HttpSender;
@@ -61,6 +66,21 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
     await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error: reason }, 'failed', now)]);
     return 'failed';
   }
+  // While the breaker is open, retries wait for the probe without spending attempts; an admin's
+  // explicit redelivery still goes.
+  const breaker = config.breakers[connection.id];
+  if (breaker && !job.manual) {
+    await deps.queue.push([{ ...job, dueAt: Math.max(breaker.probeAt, now + 60_000) + Math.round(deps.random() * 30_000) }], now);
+    return 'waiting';
+  }
+  const host = hostOfUrl(connection.url);
+  const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now, job.dueAt);
+  if (slot - now > DUE_SLACK_MS) {
+    await deps.queue.push([{ ...job, dueAt: slot }], now);
+    return 'waiting';
+  }
+  if (slot > now) await deps.sleep(slot - now);
+
   const body = record.detail.request.body ?? (await rebuildBody(deps, record));
   if (body === undefined) {
     await deps.deliveries.putMany([
@@ -80,6 +100,7 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
     manual: job.manual,
   });
   const done = deps.clock.now();
+  backOffOn429(deps.pacer, host, result.outcome, done);
   const after = attemptOutcome(result.outcome, record.attempts + 1, done, deps.random());
   const updated = withAttempt(
     {
@@ -90,6 +111,7 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
         request: { ...record.detail.request, url: connection.url, headers: maskedHeaders },
         nextAttemptAt: after.nextAttemptAt,
         configurationError: after.configurationError,
+        waitingFor: undefined,
       },
     },
     attempt,
@@ -97,7 +119,12 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
     done,
   );
   await deps.deliveries.putMany([updated]);
-  if (after.state === 'retrying') await deps.queue.push([retryJob(updated, done)], done);
+  if (after.state === 'retrying') {
+    await deps.queue.push([retryJob(updated, done)], done);
+    if (updated.attempts >= BREAKER_AFTER_ATTEMPTS) {
+      await openBreaker(deps, connection.id, attempt.error ?? `The listener answered ${attempt.status ?? 'with an error'}`);
+    }
+  }
   deps.logger.info('Retry attempted', { eventId: record.eventId, connectionId: record.connectionId, state: after.state, attempts: updated.attempts });
   return after.state;
 }

@@ -49,6 +49,8 @@ export interface ConnectionView {
   /** Standard Webhooks signing: on when a secret exists; replaced secrets sign until `retiresAt`. */
   signing: { enabled: boolean; secrets: { id: string; createdAt: string; retiresAt?: string }[] };
   health: ConnectionHealth;
+  /** Present while the circuit breaker holds deliveries back after sustained failures. */
+  breaker?: { since: string; reason: string; nextProbeAt: string; backlog: number };
   createdAt: string;
   updatedAt: string;
 }
@@ -95,6 +97,10 @@ export interface DeliveryView {
   lastAttemptAt: string;
   responseExcerpt?: string;
   error?: string;
+  /** While `retrying`: when the next attempt is due. */
+  nextAttemptAt?: string;
+  /** A plain-language note: waiting for the rate limit, paused by the circuit breaker, or a configuration hint. */
+  note?: string;
 }
 
 /** The detail panel: the exact request (token masked) and every attempt. */

@@ -33,6 +33,7 @@ describe('routeEvent', () => {
   it('sends to enabled connections subscribed to the event', () => {
     const config: RelayConfig = {
       version: 1,
+      breakers: {},
       optIns: {},
       connections: [connection({ id: 'a' }), connection({ id: 'b', enabled: false }), connection({ id: 'c', events: ['comment_created'] })],
     };
@@ -42,6 +43,7 @@ describe('routeEvent', () => {
   it('delivers a transition to connections that want updates or only transitions', () => {
     const config: RelayConfig = {
       version: 1,
+      breakers: {},
       optIns: {},
       connections: [connection({ id: 'updates' }), connection({ id: 'transitions', events: ['issue_transitioned'] })],
     };
@@ -52,6 +54,7 @@ describe('routeEvent', () => {
   it('honours selected projects and project opt-ins', () => {
     const config: RelayConfig = {
       version: 1,
+      breakers: {},
       optIns: { optin: ['ENG'] },
       connections: [connection({ id: 'selected', projects: { mode: 'selected', projectKeys: ['SUP'] } }), connection({ id: 'optin', projects: { mode: 'optIn' } })],
     };
@@ -62,7 +65,7 @@ describe('routeEvent', () => {
 });
 
 describe('assignments', () => {
-  const config = (events: StoredConnection['events']): RelayConfig => ({ version: 1, optIns: {}, connections: [connection({ id: 'c', events })] });
+  const config = (events: StoredConnection['events']): RelayConfig => ({ version: 1, breakers: {}, optIns: {}, connections: [connection({ id: 'c', events })] });
 
   it('reach a connection that wants both updates and assignments once, through the assigned event', () => {
     const both = config(['issue_updated', 'issue_assigned']);

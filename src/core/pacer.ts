@@ -1,0 +1,73 @@
+/**
+ * Paces requests per listener host with a token bucket: up to `rate` requests in any second, and a pause
+ * after a 429 until the listener's Retry-After. Moveworks limits a whole organisation, so every connection
+ * to one host shares one bucket at the lowest rate any of them sets (receiver.md "Limits").
+ *
+ * The state lives in memory: in one warm Forge container it paces every invocation the container runs;
+ * separate containers each keep their own bucket, and the 429 back-off then does the rest.
+ */
+export interface HostBucket {
+  tokens: number;
+  updatedAt: number;
+  pausedUntil: number;
+}
+
+export type PaceDecision = { go: true } | { go: false; waitMs: number };
+
+export class Pacer {
+  private readonly buckets = new Map<string, HostBucket>();
+
+  /** Takes one request slot for `host` at `rate` per second, or says how long to wait for one. */
+  take(host: string, rate: number, nowMs: number): PaceDecision {
+    const bucket = this.refill(host, rate, nowMs);
+    if (bucket.pausedUntil > nowMs) return { go: false, waitMs: bucket.pausedUntil - nowMs };
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { go: true };
+    }
+    return { go: false, waitMs: Math.ceil(((1 - bucket.tokens) / rate) * 1000) };
+  }
+
+  /**
+   * Reserves the next free slot at or after `notBeforeMs` and returns its time, so events queued in a
+   * burst come due one slot apart instead of all at once.
+   */
+  reserve(host: string, rate: number, nowMs: number, notBeforeMs = nowMs): number {
+    const bucket = this.refill(host, rate, nowMs);
+    bucket.tokens -= 1;
+    const owedMs = bucket.tokens < 0 ? Math.ceil((-bucket.tokens / rate) * 1000) : 0;
+    return Math.max(notBeforeMs, bucket.pausedUntil, nowMs + owedMs);
+  }
+
+  /** After a 429: nothing goes to this host before `untilMs`. */
+  pause(host: string, untilMs: number): void {
+    const bucket = this.buckets.get(host) ?? { tokens: 0, updatedAt: untilMs, pausedUntil: 0 };
+    bucket.pausedUntil = Math.max(bucket.pausedUntil, untilMs);
+    bucket.tokens = Math.min(bucket.tokens, 0);
+    this.buckets.set(host, bucket);
+  }
+
+  private refill(host: string, rate: number, nowMs: number): HostBucket {
+    const bucket = this.buckets.get(host) ?? { tokens: rate, updatedAt: nowMs, pausedUntil: 0 };
+    const elapsed = Math.max(0, nowMs - bucket.updatedAt) / 1000;
+    // A full second's worth of requests may go at once; more would be a burst the listener refuses.
+    bucket.tokens = Math.min(rate, bucket.tokens + elapsed * rate);
+    bucket.updatedAt = nowMs;
+    this.buckets.set(host, bucket);
+    return bucket;
+  }
+}
+
+/** The shared rate of a host: the lowest rate of the enabled connections that call it. */
+export function hostRate(connections: readonly { url: string; enabled: boolean; rateLimitPerSecond: number }[], host: string): number {
+  const rates = connections.filter((c) => c.enabled && hostOfUrl(c.url) === host).map((c) => c.rateLimitPerSecond);
+  return rates.length > 0 ? Math.min(...rates) : 5;
+}
+
+export function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unknown';
+  }
+}
