@@ -1,5 +1,5 @@
 /**
- * Paces requests per listener host with a token bucket: up to `rate` requests in any second, and a pause
+ * Paces requests per listener host: one request every 1/rate seconds (never more than `rate` in a second), and a pause
  * after a 429 until the listener's Retry-After. Moveworks limits a whole organisation, so every connection
  * to one host shares one bucket at the lowest rate any of them sets (receiver.md "Limits").
  *
@@ -48,10 +48,11 @@ export class Pacer {
   }
 
   private refill(host: string, rate: number, nowMs: number): HostBucket {
-    const bucket = this.buckets.get(host) ?? { tokens: rate, updatedAt: nowMs, pausedUntil: 0 };
+    const bucket = this.buckets.get(host) ?? { tokens: 1, updatedAt: nowMs, pausedUntil: 0 };
     const elapsed = Math.max(0, nowMs - bucket.updatedAt) / 1000;
-    // A full second's worth of requests may go at once; more would be a burst the listener refuses.
-    bucket.tokens = Math.min(rate, bucket.tokens + elapsed * rate);
+    // Requests are spaced 1/rate apart rather than allowed in bursts: a bucket that saved up a second's
+    // worth would let twice the rate through in the next second, which a per-second limit refuses.
+    bucket.tokens = Math.min(1, bucket.tokens + elapsed * rate);
     bucket.updatedAt = nowMs;
     this.buckets.set(host, bucket);
     return bucket;

@@ -6,6 +6,7 @@ import { ForgeEgressPolicy } from './egress-policy';
 import { ForgeRetryQueue } from './forge-retry-queue';
 import { ForgeHttpSender } from './http-sender';
 import { ForgeJiraClient } from './jira-client';
+import { KvsAttemptClaims } from './kvs-attempt-claims';
 import { KvsConfigStore } from './kvs-config-store';
 import { KvsDeliveryStore } from './kvs-delivery-store';
 import { KvsSecretStore } from './kvs-secret-store';
@@ -27,6 +28,7 @@ export const deps = {
   cache: new ConfigCache(configStore, secrets, clock),
   deliveries: new KvsDeliveryStore(),
   queue: new ForgeRetryQueue(),
+  claims: new KvsAttemptClaims(),
   random: Math.random,
   // One pacer per warm container: it paces every invocation this container runs (src/core/pacer.ts).
   pacer: new Pacer(),

@@ -1,5 +1,6 @@
+import type { RelayConfig } from '../core/connection';
 import type { ConfigCache } from './config-cache';
-import { retryJob } from './forward-event';
+import { retryJobFor } from './retry-job';
 import type { Clock, ConfigStore, DeliveryStore, Logger, RetryJob, RetryQueue } from './ports';
 import { testConnection, type TestConnectionDeps } from './test-connection';
 
@@ -31,8 +32,9 @@ export async function openBreaker(deps: BreakerDeps, connectionId: string, reaso
 export type ProbeDeps = BreakerDeps & TestConnectionDeps & { deliveries: DeliveryStore; queue: RetryQueue };
 
 /**
- * The periodic probe: a test request to each paused connection whose probe is due. Success closes the
- * breaker and releases the backlog to the queue (paced there); failure schedules the next probe.
+ * The periodic probe (every run of the five-minute scheduled trigger): a test request to each paused
+ * connection. Success closes the breaker and releases the backlog to the queue (paced there); failure
+ * records the reason and the time of the next probe.
  */
 export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]; stillOpen: string[] }> {
   const config = await deps.configStore.load();
@@ -45,7 +47,6 @@ export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]
       delete breakers[connectionId];
       continue;
     }
-    if (breaker.probeAt > now) continue;
     const result = await testConnection(deps, connectionId);
     if (result.ok) {
       delete breakers[connectionId];
@@ -60,22 +61,23 @@ export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]
     await deps.configStore.save({ ...fresh, breakers });
     deps.cache.invalidate();
   }
+  const latest = await deps.configStore.load();
   for (const connectionId of closed) {
-    const released = await releaseBacklog(deps, connectionId, now);
+    const released = await releaseBacklog(deps, connectionId, latest);
     deps.logger.info('Circuit breaker closed: backlog released', { connectionId, released });
   }
   return { closed, stillOpen };
 }
 
 /** Everything waiting for a connection, due now: the queue and the pacer send it at the listener's rate. */
-async function releaseBacklog(deps: ProbeDeps, connectionId: string, now: number): Promise<number> {
+async function releaseBacklog(deps: ProbeDeps, connectionId: string, config: RelayConfig): Promise<number> {
   const jobs: RetryJob[] = [];
   let cursor: string | undefined;
   do {
     const page = await deps.deliveries.query({ connectionId, state: 'retrying', limit: 100, cursor });
-    jobs.push(...page.records.map((record) => ({ ...retryJob(record, now), dueAt: now })));
+    jobs.push(...page.records.map((record) => retryJobFor(record, config, { waitSeconds: 0 })));
     cursor = page.nextCursor;
   } while (cursor && jobs.length < BACKLOG_RELEASE_CAP);
-  if (jobs.length > 0) await deps.queue.push(jobs.slice(0, BACKLOG_RELEASE_CAP), now);
+  if (jobs.length > 0) await deps.queue.push(jobs.slice(0, BACKLOG_RELEASE_CAP));
   return Math.min(jobs.length, BACKLOG_RELEASE_CAP);
 }

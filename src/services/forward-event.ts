@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import type { RelayConfig, StoredConnection } from '../core/connection';
 import { parseRetryAfter, type AttemptOutcome } from '../core/classify-attempt';
-import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
+import type { RelayConfig, StoredConnection } from '../core/connection';
 import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
+import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
 import { routeEvent } from '../core/route-event';
 import { retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
-import type { ConfigCache } from './config-cache';
 import { attemptOutcome } from './attempt-outcome';
+import type { ConfigCache } from './config-cache';
 import { encodeBody } from './encode-body';
 import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
+import { retryJobFor } from './retry-job';
 import { sendToListener } from './send-to-listener';
 
 export interface ForwardDeps {
@@ -37,18 +38,31 @@ export interface ForwardInput {
 
 export type ForwardOutcome =
   | { kind: 'ignored'; reason: string }
-  | { kind: 'done'; eventId: string; delivered: string[]; failed: string[] }
+  | { kind: 'done'; eventId: string; delivered: string[]; failed: string[]; waiting: string[] }
   | { kind: 'retry'; eventId: string; retryAfterSeconds: number; retryData: RetryData };
 
-/** What a retry needs to know, carried in Forge's `retryData` (≤ 4 KB): which connections are left. */
+/** What a platform retry needs to know, carried in Forge's `retryData` (≤ 4 KB): which connections are left. */
 const retryDataSchema = z.object({ pending: z.array(z.string()).max(100) });
 export type RetryData = z.infer<typeof retryDataSchema>;
 
 const MAX_REQUEST_TIMEOUT_MS = 10_000;
 /** Kept free at the end of the invocation to write the records and return before Forge's 25 s limit. */
 const RESERVE_MS = 3_000;
+/** Waits for a rate-limit slot shorter than this happen inside the invocation; longer ones go to the queue. */
+const MAX_INLINE_WAIT_MS = 1_000;
+/** Jobs for paused connections wait one probe interval (five minutes), spread over 30 s. */
+const BREAKER_WAIT_SECONDS = 300;
 
-/** Forwards one Forge event to every connection that wants it; one KVS write per connection. */
+interface Delivered {
+  record: DeliveryRecord;
+  /** Set when the delivery waits in the queue: for its next attempt, a rate-limit slot or the breaker. */
+  job?: RetryJob;
+}
+
+/**
+ * Forwards one Forge event to every connection that wants it. On the success path that is one GET of the
+ * issue, one POST and one KVS write per connection; a failure hands the delivery to the retry queue.
+ */
 export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Promise<ForwardOutcome> {
   let event: NormalizedEvent;
   try {
@@ -86,9 +100,9 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
     results: results.map((r) => ({ connectionId: r.record.connectionId, state: r.record.state, status: r.record.status })),
   });
 
-  const retrying = results.filter((r) => r.record.state === 'retrying');
-  if (retrying.length > 0) {
-    const fallback = await scheduleRetries(deps, retrying.map((r) => r.record), retryCount);
+  const waiting = results.filter((r): r is Required<Delivered> => r.job !== undefined);
+  if (waiting.length > 0) {
+    const fallback = await scheduleRetries(deps, waiting, retryCount);
     if (fallback) return { kind: 'retry', eventId: event.id, ...fallback };
   }
   return {
@@ -96,50 +110,37 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
     eventId: event.id,
     delivered: results.filter((r) => r.record.state === 'delivered').map((r) => r.record.connectionId),
     failed: results.filter((r) => r.record.state === 'failed').map((r) => r.record.connectionId),
+    waiting: waiting.map((r) => r.record.connectionId),
   };
 }
 
 /**
- * Hands retries to the Forge queue. When the queue refuses (rate limit, size), Forge's own trigger retry
- * is the fallback; when that too is used up, the deliveries end `failed`, visible and replayable.
+ * Hands waiting deliveries to the Forge queue. When the queue refuses (rate limit, size), Forge's own
+ * trigger retry is the fallback; when that too is used up, the deliveries end `failed`, visible and
+ * replayable.
  */
 async function scheduleRetries(
   deps: ForwardDeps,
-  records: DeliveryRecord[],
+  waiting: Required<Delivered>[],
   retryCount: number,
 ): Promise<{ retryAfterSeconds: number; retryData: RetryData } | undefined> {
-  const now = deps.clock.now();
   try {
-    await deps.queue.push(records.map((record) => retryJob(record, now)), now);
+    await deps.queue.push(waiting.map((w) => w.job));
     return undefined;
   } catch (error) {
     deps.logger.warn('Retry queue refused; falling back to a platform retry', { error: error instanceof Error ? error.message : String(error) });
   }
   if (retriesLeft(retryCount)) {
-    const soonest = Math.min(...records.map((r) => Math.ceil(((r.detail.nextAttemptAt ?? now) - now) / 1000)));
-    return { retryAfterSeconds: triggerRetryAfter(retryCount, soonest), retryData: { pending: records.map((r) => r.connectionId) } };
+    const soonest = Math.min(...waiting.map((w) => w.job.waitSeconds));
+    return { retryAfterSeconds: triggerRetryAfter(retryCount, soonest), retryData: { pending: waiting.map((w) => w.record.connectionId) } };
   }
+  const now = deps.clock.now();
   await deps.deliveries.putMany(
-    records.map((r) => ({ ...r, state: 'failed' as const, detail: { ...r.detail, nextAttemptAt: undefined } })),
+    waiting.map((w) =>
+      withAttempt(w.record, { at: new Date(now).toISOString(), latencyMs: 0, error: 'The next attempt could not be scheduled; redeliver it.' }, 'failed', now),
+    ),
   );
   return undefined;
-}
-
-export function retryJob(record: DeliveryRecord, nowMs: number): RetryJob {
-  return {
-    eventId: record.eventId,
-    connectionId: record.connectionId,
-    dueAt: record.detail.nextAttemptAt ?? nowMs,
-    host: hostOf(record.detail.request.url),
-  };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent): Promise<FetchedIssue | undefined> {
@@ -155,9 +156,6 @@ async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent): Promise<Fe
   return undefined;
 }
 
-/** Waits shorter than this happen inside the invocation; longer ones go through the queue. */
-const MAX_INLINE_WAIT_MS = 1_000;
-
 async function deliverOnce(
   deps: ForwardDeps,
   input: ForwardInput,
@@ -166,7 +164,7 @@ async function deliverOnce(
   connection: StoredConnection,
   encoded: ReturnType<typeof encodeBody>,
   previous: DeliveryRecord | undefined,
-): Promise<{ record: DeliveryRecord }> {
+): Promise<Delivered> {
   const now = deps.clock.now();
   const base: DeliveryRecord = previous ?? {
     eventId: event.id,
@@ -191,21 +189,25 @@ async function deliverOnce(
   const request = storedRequest(connection.url, base.detail.request.headers, encoded.body, withoutRetry(input.rawEvent));
 
   // An open breaker means the listener is down: the event waits for the probe instead of being sent.
-  const breaker = config.breakers[connection.id];
-  if (breaker) return { record: parked(base, request, Math.max(breaker.probeAt, now) + Math.round(deps.random() * 30_000), 'breaker', now) };
+  if (config.breakers[connection.id]) {
+    const waitSeconds = BREAKER_WAIT_SECONDS + Math.round(deps.random() * 30);
+    const record = parked(base, request, now + waitSeconds * 1000, 'breaker', now);
+    return { record, job: retryJobFor(record, config, { waitSeconds }) };
+  }
   const host = hostOfUrl(connection.url);
   const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
-  if (slot - now > MAX_INLINE_WAIT_MS) return { record: parked(base, request, slot, 'rate-limit', now) };
+  if (slot - now > MAX_INLINE_WAIT_MS) {
+    const record = parked(base, request, slot, 'rate-limit', now);
+    return { record, job: retryJobFor(record, config, { waitSeconds: 0, notBefore: slot }) };
+  }
   if (slot > now) await deps.sleep(slot - now);
 
-  const token = await deps.cache.token(connection.id);
-  const timeoutMs = Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS));
   const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
     url: connection.url,
-    token,
+    token: await deps.cache.token(connection.id),
     eventId: event.id,
     body: encoded.body,
-    timeoutMs,
+    timeoutMs: Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS)),
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
     signingSecrets: await deps.cache.signingSecrets(connection),
@@ -219,7 +221,7 @@ async function deliverOnce(
       detail: {
         ...base.detail,
         request: { ...request, headers: maskedHeaders },
-        nextAttemptAt: after.nextAttemptAt,
+        nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
         configurationError: after.configurationError,
         waitingFor: undefined,
       },
@@ -228,7 +230,7 @@ async function deliverOnce(
     after.state,
     done,
   );
-  return { record };
+  return { record, job: after.retry ? retryJobFor(record, config, after.retry) : undefined };
 }
 
 /** A delivery that waits without an attempt (no attempt is spent, so nothing runs out while it waits). */

@@ -84,21 +84,33 @@ export interface Clock {
 export interface RetryJob {
   eventId: string;
   connectionId: string;
-  /** Epoch ms of the attempt; the queue's 900 s delay cap means long waits hop several times. */
-  dueAt: number;
-  /** Started by an admin (Redeliver all failed): sent even when the record says delivered. */
-  manual?: boolean;
-  /** The listener host, so deliveries to one host can be kept from running all at once. */
+  /** The listener host: retries to one host are limited to `hostParallel` at a time. */
   host: string;
+  hostParallel: number;
+  /**
+   * Seconds still to wait, in the queue's own time (the local platform's TIME_SCALE shortens them):
+   * the queue delays at most 900 s, so longer waits hop.
+   */
+  waitSeconds: number;
+  /** A wall-clock floor (epoch ms): a listener's Retry-After, or a reserved rate-limit slot. */
+  notBefore?: number;
+  /** Started by an admin: sent even if the record says delivered, and even while the breaker is open. */
+  manual?: boolean;
 }
 
 export interface RetryQueue {
   /** Throws when the queue refuses (rate limit, size): the caller falls back to a platform retry. */
-  push(jobs: readonly RetryJob[], nowMs: number): Promise<void>;
+  push(jobs: readonly RetryJob[]): Promise<void>;
 }
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Makes sure one attempt of a delivery is sent by one worker only. */
+export interface AttemptClaims {
+  /** True for the first caller for this attempt number; false for every later one. */
+  claim(eventId: string, connectionId: string, attempt: number): Promise<boolean>;
 }

@@ -1,23 +1,26 @@
 import { z } from 'zod';
+import type { StoredConnection } from '../core/connection';
 import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { normalizeEvent } from '../core/normalize-event';
-import { buildWebhookBody } from '../core/webhook-body';
 import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
+import { buildWebhookBody } from '../core/webhook-body';
 import { attemptOutcome } from './attempt-outcome';
 import { BREAKER_AFTER_ATTEMPTS, openBreaker } from './breaker';
 import type { ConfigCache } from './config-cache';
 import { encodeBody } from './encode-body';
-import { backOffOn429, retryJob } from './forward-event';
-import type { Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, Logger, RetryQueue } from './ports';
+import { backOffOn429 } from './forward-event';
+import type { AttemptClaims, Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
+import { retryJobFor } from './retry-job';
 import { sendToListener } from './send-to-listener';
 
 export interface RetryDeps {
   cache: ConfigCache;
   configStore: ConfigStore;
-  pacer: Pacer;
-  sleep: (ms: number) => Promise<void>;
   deliveries: DeliveryStore;
   queue: RetryQueue;
+  claims: AttemptClaims;
+  pacer: Pacer;
+  sleep: (ms: number) => Promise<void>;
   http: HttpSender;
   jira: JiraClient;
   clock: Clock;
@@ -29,29 +32,33 @@ export interface RetryDeps {
 export const retryJobSchema = z.object({
   eventId: z.string().min(1),
   connectionId: z.string().min(1),
-  dueAt: z.number(),
-  manual: z.boolean().optional(),
   host: z.string(),
+  hostParallel: z.number().int().positive(),
+  waitSeconds: z.number().min(0),
+  notBefore: z.number().optional(),
+  manual: z.boolean().optional(),
 });
 
 export type RetryResult = 'waiting' | 'skipped' | 'delivered' | 'retrying' | 'failed';
 
-/** A queue hop may land a little early (delays are whole seconds); closer than this counts as due. */
-const DUE_SLACK_MS = 1_000;
+/** A wall-clock wait up to this long happens inside the consumer (its timeout is 55 s); longer ones hop. */
+const MAX_INLINE_WAIT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+const BREAKER_WAIT_SECONDS = 300;
 
 /**
- * One retry from the queue: hop again if it is not yet due (the queue delays at most 900 s), skip it if
- * the event was delivered meanwhile (a duplicate or a racing retry), otherwise send it with the SAME
- * webhook-id and schedule the next attempt or end it `failed`.
+ * One job from the retry queue: hop again while it must still wait, skip it if the event was delivered
+ * meanwhile (a duplicate or a racing retry), wait while the connection's breaker is open, otherwise send
+ * it with the SAME webhook-id and schedule the next attempt or end it `failed`.
  */
 export async function processRetry(deps: RetryDeps, raw: unknown): Promise<RetryResult> {
   const job = retryJobSchema.parse(raw);
-  const now = deps.clock.now();
-  if (job.dueAt - now > DUE_SLACK_MS) {
-    await deps.queue.push([job], now);
+  if (job.waitSeconds > 0) {
+    await deps.queue.push([job]);
     return 'waiting';
   }
+  if (!(await waitUntil(deps, job, job.notBefore))) return 'waiting';
+
   const record = await deps.deliveries.get(job.eventId, job.connectionId);
   if (!record) {
     deps.logger.warn('Retry dropped: its delivery record expired or was removed', { eventId: job.eventId, connectionId: job.connectionId });
@@ -60,6 +67,7 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
   if (!job.manual && record.state !== 'retrying') return 'skipped';
 
   const config = await deps.cache.config();
+  const now = deps.clock.now();
   const connection = config.connections.find((c) => c.id === record.connectionId);
   if (!connection || !connection.enabled) {
     const reason = connection ? 'The connection is disabled; redeliver once it is enabled.' : 'The connection was deleted.';
@@ -68,27 +76,47 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
   }
   // While the breaker is open, retries wait for the probe without spending attempts; an admin's
   // explicit redelivery still goes.
-  const breaker = config.breakers[connection.id];
-  if (breaker && !job.manual) {
-    await deps.queue.push([{ ...job, dueAt: Math.max(breaker.probeAt, now + 60_000) + Math.round(deps.random() * 30_000) }], now);
+  if (config.breakers[connection.id] && !job.manual) {
+    await deps.queue.push([{ ...job, waitSeconds: BREAKER_WAIT_SECONDS + Math.round(deps.random() * 30), notBefore: undefined }]);
     return 'waiting';
   }
   const host = hostOfUrl(connection.url);
-  const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now, job.dueAt);
-  if (slot - now > DUE_SLACK_MS) {
-    await deps.queue.push([{ ...job, dueAt: slot }], now);
-    return 'waiting';
-  }
-  if (slot > now) await deps.sleep(slot - now);
+  const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
+  if (!(await waitUntil(deps, { ...job, notBefore: slot }, slot))) return 'waiting';
+  // Another job for the same delivery (a released backlog racing a parked retry) may be here too.
+  if (!(await deps.claims.claim(record.eventId, record.connectionId, record.attempts + 1))) return 'skipped';
+  return attempt(deps, job, record, connection, config);
+}
 
+/** Waits (inline, or by another hop) until `notBefore`; false when the job was pushed back to the queue. */
+async function waitUntil(deps: RetryDeps, job: RetryJob, notBefore: number | undefined): Promise<boolean> {
+  if (notBefore === undefined) return true;
+  const waitMs = notBefore - deps.clock.now();
+  if (waitMs <= 0) return true;
+  if (waitMs <= MAX_INLINE_WAIT_MS) {
+    await deps.sleep(waitMs);
+    return true;
+  }
+  await deps.queue.push([{ ...job, waitSeconds: Math.floor(waitMs / 1000), notBefore }]);
+  return false;
+}
+
+async function attempt(
+  deps: RetryDeps,
+  job: RetryJob,
+  record: DeliveryRecord,
+  connection: StoredConnection,
+  config: Parameters<typeof retryJobFor>[1],
+): Promise<RetryResult> {
   const body = record.detail.request.body ?? (await rebuildBody(deps, record));
   if (body === undefined) {
+    const now = deps.clock.now();
     await deps.deliveries.putMany([
       withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error: 'The body was too large to keep for a retry.' }, 'failed', now),
     ]);
     return 'failed';
   }
-  const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
+  const { result, attempt: sent, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
     url: connection.url,
     token: await deps.cache.token(connection.id),
     eventId: record.eventId,
@@ -100,7 +128,7 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
     manual: job.manual,
   });
   const done = deps.clock.now();
-  backOffOn429(deps.pacer, host, result.outcome, done);
+  backOffOn429(deps.pacer, hostOfUrl(connection.url), result.outcome, done);
   const after = attemptOutcome(result.outcome, record.attempts + 1, done, deps.random());
   const updated = withAttempt(
     {
@@ -109,20 +137,20 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
       detail: {
         ...record.detail,
         request: { ...record.detail.request, url: connection.url, headers: maskedHeaders },
-        nextAttemptAt: after.nextAttemptAt,
+        nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
         configurationError: after.configurationError,
         waitingFor: undefined,
       },
     },
-    attempt,
+    sent,
     after.state,
     done,
   );
   await deps.deliveries.putMany([updated]);
-  if (after.state === 'retrying') {
-    await deps.queue.push([retryJob(updated, done)], done);
+  if (after.retry) {
+    await deps.queue.push([retryJobFor(updated, config, after.retry)]);
     if (updated.attempts >= BREAKER_AFTER_ATTEMPTS) {
-      await openBreaker(deps, connection.id, attempt.error ?? `The listener answered ${attempt.status ?? 'with an error'}`);
+      await openBreaker(deps, connection.id, sent.error ?? `The listener answered ${sent.status ?? 'with an error'}`);
     }
   }
   deps.logger.info('Retry attempted', { eventId: record.eventId, connectionId: record.connectionId, state: after.state, attempts: updated.attempts });

@@ -1,4 +1,4 @@
-import { retryJob } from './forward-event';
+import { retryJobFor } from './retry-job';
 import type { Clock, ConfigStore, DeliveryStore, RetryJob, RetryQueue } from './ports';
 import { RelayError } from './relay-error';
 
@@ -17,7 +17,6 @@ export async function redeliverFailed(
 ): Promise<{ queued: number; more: boolean }> {
   const config = await deps.configStore.load();
   if (!config.connections.some((c) => c.id === connectionId)) throw new RelayError('NOT_FOUND', 'This connection no longer exists.', 'connectionId');
-  const now = deps.clock.now();
   const jobs: RetryJob[] = [];
   let cursor: string | undefined;
   let more = false;
@@ -28,10 +27,10 @@ export async function redeliverFailed(
         more = true;
         break;
       }
-      jobs.push({ ...retryJob(record, now), dueAt: now, manual: true });
+      jobs.push(retryJobFor(record, config, { waitSeconds: 0, manual: true }));
     }
     cursor = page.nextCursor;
   } while (cursor && !more);
-  if (jobs.length > 0) await deps.queue.push(jobs, now);
+  if (jobs.length > 0) await deps.queue.push(jobs);
   return { queued: jobs.length, more };
 }

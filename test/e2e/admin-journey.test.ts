@@ -1,20 +1,25 @@
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { AdminOverview, ConnectionView } from '../../src/shared/contract';
 import { launchChromium, screenshotPath } from '../support/browser';
+import { startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { eventually } from '../support/eventually';
+import { axeViolations, expectText, frameBackground, openView, screenshotBothThemes, setTheme } from '../support/relay-ui';
 
 /**
- * A Jira admin configures the connection on the admin page, tests it, fires an event from the
- * simulator and finds it in the sample listener's inbox; a project admin and a plain user see
- * what they may. Runs the built UI on the local platform in headless Chromium.
+ * A Jira admin manages connections on the admin page: the list, create (with field errors), test,
+ * send a real issue, edit, the list's Enabled toggle and delete. Runs the built UI on the local
+ * platform in headless Chromium, against a loopback listener written for the tests.
  */
-describe('admin and project admin journeys in Chromium', () => {
+describe('admin page in Chromium', () => {
   let platform: TestPlatform;
+  let listener: LoopbackListener;
   let browser: BrowserContext;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
+    [platform, listener] = await Promise.all([startTestPlatform(), startLoopbackListener()]);
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
@@ -22,94 +27,202 @@ describe('admin and project admin journeys in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await listener?.close();
     await platform?.close();
   });
 
-  const frame = (): FrameLocator => page.frameLocator('#frame');
+  const admin = () => platform.users.admin.accountId;
+  const overview = async (): Promise<AdminOverview> => {
+    const result = await platform.invokeAdmin<AdminOverview>('admin/overview', {}, admin());
+    if (!result.ok) throw new Error(`admin/overview failed: ${result.error.message}`);
+    return result.data;
+  };
+  const byName = async (name: string): Promise<ConnectionView | undefined> => (await overview()).connections.find((c) => c.name === name);
 
-  async function open(view: 'admin' | 'project' | 'simulator' | 'inbox', accountId: string, project?: string): Promise<void> {
-    await page.goto(`${platform.url}/`);
-    await page.selectOption('#as', accountId);
-    if (project) await page.selectOption('#project', project);
-    await page.click(`nav a[data-view="${view}"]`);
+  async function openAdmin(): Promise<FrameLocator> {
+    const app = await openView(page, platform.url, 'admin', admin());
+    await app.getByTestId('connections--table').waitFor({ timeout: 20_000 });
+    return app;
   }
 
-  it('lets a Jira admin edit, save and test the connection', async () => {
-    await open('admin', platform.users.admin.accountId);
-    const app = frame();
-    const name = app.getByTestId('connection-name');
-    await name.waitFor({ timeout: 20_000 });
-    await name.fill('Service desk agent');
-    await app.getByTestId('save-connection').click();
-    await app.getByTestId('save-result').waitFor();
-    await expectText(app.getByTestId('save-result'), /saved/i);
+  it('lists the seeded connection with its host, scope and health, in light and dark theme, with no serious accessibility problems', async () => {
+    const app = await openAdmin();
+    const [seeded] = (await overview()).connections;
+    const row = app.getByTestId(`connection-row-${seeded.id}`);
+    await expectText(row, new RegExp(seeded.name));
+    await expectText(row, /127\.0\.0\.1/);
+    await expectText(row, /All projects/);
+    await expectText(row, /No deliveries yet/);
+    await expectText(app.getByTestId('deliveries-table'), /No deliveries yet/);
 
-    await app.getByTestId('test-connection').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotBothThemes(page, 'admin-page');
+    // The dark screenshot must really be dark: the app's own background changes with the theme.
+    const light = await frameBackground(page);
+    await setTheme(page, 'dark');
+    expect(await frameBackground(page)).not.toBe(light);
+    await setTheme(page, 'light');
+  });
+
+  it('shows field errors next to the fields and saves nothing while they remain', async () => {
+    const app = await openAdmin();
+    const before = (await overview()).connections.length;
+    await app.getByTestId('create-connection').click();
+    const form = app.getByTestId('connection-form');
+    await form.waitFor();
+
+    // Empty name: refused before any request, next to the name field.
+    await app.getByTestId('connection-url').fill('http://hooks.example.com/x');
+    await app.getByTestId('connection-token').fill('s3cret-key');
+    await app.getByTestId('save-connection').click();
+    await expectText(app.getByTestId('connection-name-error'), /name/i);
+
+    // http: the server refuses the URL; its message lands under the URL field.
+    await app.getByTestId('connection-name').fill('Broken listener');
+    await app.getByTestId('save-connection').click();
+    await expectText(app.getByTestId('connection-url-error'), /https/i);
+    await expect(app.getByTestId('connection-name-error').count()).resolves.toBe(0);
+
+    // A host the manifest does not allow.
+    await app.getByTestId('connection-url').fill('https://hooks.example.com/x');
+    await expectText(app.getByTestId('connection-url-warning'), /webhooks\/v1\/listeners/);
+    await app.getByTestId('save-connection').click();
+    await expectText(app.getByTestId('connection-url-error'), /may only call https:\/\/api\.moveworks\.ai/);
+
+    // Authorization as an extra header: refused next to that row.
+    await app.getByTestId('connection-url').fill(listener.url);
+    await app.getByTestId('add-header').click();
+    await app.getByTestId('header-0-name').fill('Authorization');
+    await app.getByTestId('header-0-value').fill('Bearer other');
+    await app.getByTestId('save-connection').click();
+    await expectText(app.getByTestId('header-0-name-error'), /Authorization/);
+    await expect(app.getByTestId('connection-url-error').count()).resolves.toBe(0);
+
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotBothThemes(page, 'admin-connection-form-errors');
+
+    await app.getByTestId('cancel-connection').click();
+    await form.waitFor({ state: 'detached' });
+    expect((await overview()).connections.length).toBe(before);
+    expect(await byName('Broken listener')).toBeUndefined();
+  });
+
+  it('creates a connection for selected projects with an extra header', async () => {
+    const app = await openAdmin();
+    await app.getByTestId('create-connection').click();
+    await app.getByTestId('connection-name').fill('Support triage agent');
+    await app.getByTestId('connection-url').fill(listener.url);
+    await app.getByTestId('connection-token').fill('listener-key-1');
+    await app.getByTestId('event-comment_deleted--checkbox-label').click();
+    await app.getByTestId('projects-selected--radio-label').click();
+    const picker = app.locator('#connection-project-keys');
+    await picker.fill('Support');
+    await app.getByText('Customer Support (SUP)').click();
+    await app.getByTestId('add-header').click();
+    await app.getByTestId('header-0-name').fill('X-Team');
+    await app.getByTestId('header-0-value').fill('support');
+    await screenshotBothThemes(page, 'admin-connection-form');
+    await app.getByTestId('save-connection').click();
+    await app.getByTestId('connection-form').waitFor({ state: 'detached' });
+
+    const saved = await byName('Support triage agent');
+    expect(saved).toMatchObject({
+      url: listener.url,
+      projects: { mode: 'selected', projectKeys: ['SUP'] },
+      headers: [{ name: 'X-Team', value: 'support' }],
+      token: { set: true },
+    });
+    expect(saved?.events).not.toContain('comment_deleted');
+    const row = app.getByTestId(`connection-row-${saved?.id ?? ''}`);
+    await expectText(row, /Support triage agent/);
+    await expectText(row, /1 selected project/);
+    await expectText(app.getByTestId('flag-success'), /created/);
+  });
+
+  it('tests the connection and explains the verdict', async () => {
+    const app = await openAdmin();
+    const saved = await byName('Support triage agent');
+    await app.getByTestId(`test-connection-${saved?.id ?? ''}`).click();
     const verdict = app.getByTestId('test-result');
-    await verdict.waitFor({ timeout: 15_000 });
-    await expectText(verdict, /Connected/);
-    await expectText(verdict, /200/);
-    await page.screenshot({ path: screenshotPath('admin-page-connected'), fullPage: true });
+    await expectText(verdict, /Connected/, 15_000);
+    await expectText(verdict, /HTTP 200/);
+    await expectText(verdict, /ms/);
+    expect(listener.requests.length).toBeGreaterThanOrEqual(1);
+    expect(listener.requests.at(-1)?.headers.authorization).toBe('Bearer listener-key-1');
+    await screenshotBothThemes(page, 'admin-test-connection');
+    await app.getByTestId('close-test').click();
   });
 
-  it('shows a field error next to the URL and keeps the saved connection', async () => {
-    const app = frame();
-    await app.getByTestId('connection-url').fill('http://hooks.example.com/notify');
+  it('sends a real issue and shows the exact request with the key masked', async () => {
+    const app = await openAdmin();
+    const saved = await byName('Support triage agent');
+    const received = listener.requests.length;
+    await app.getByTestId(`send-issue-${saved?.id ?? ''}`).click();
+    await app.getByTestId('send-issue-key').fill('SUP-1');
+    await app.getByTestId('send-issue').click();
+    await expectText(app.getByTestId('send-result'), /Connected/, 15_000);
+    const request = app.getByTestId('request-details');
+    await expectText(request, /POST/);
+    await expectText(request, new RegExp(listener.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    const headers = await expectText(app.getByTestId('request-headers'), /x-team/i);
+    expect(headers).not.toContain('listener-key-1');
+    expect(headers).toMatch(/authorization/i);
+    await expectText(app.getByTestId('request-body'), /SUP-1/);
+    await listener.waitFor(received + 1);
+    expect(listener.requests.at(-1)?.json()).toMatchObject({ issue: { key: 'SUP-1' } });
+    expect(listener.requests.at(-1)?.headers['x-team']).toBe('support');
+    await screenshotBothThemes(page, 'admin-send-issue');
+    await app.getByTestId('close-send').click();
+  });
+
+  it('edits a connection without showing its key, and turns it off from the list', async () => {
+    const app = await openAdmin();
+    const saved = await byName('Support triage agent');
+    const id = saved?.id ?? '';
+    await app.getByTestId(`edit-connection-${id}`).click();
+    await expectText(app.getByTestId('api-key-status'), /API key set on .+ by Alice Admin/);
+    await expect(app.getByTestId('connection-token').count()).resolves.toBe(0);
+    await app.getByTestId('connection-name').fill('Support triage agent v2');
     await app.getByTestId('save-connection').click();
-    await expectText(app.locator('form'), /must start with https:\/\//);
-    await page.screenshot({ path: screenshotPath('admin-page-field-error'), fullPage: true });
-    const overview = await platform.invokeAdmin<{ connections: { url: string; name: string }[] }>('admin/overview', {}, platform.users.admin.accountId);
-    expect(overview.ok && overview.data.connections[0].url).toMatch(/^http:\/\/127\.0\.0\.1/);
-    expect(overview.ok && overview.data.connections[0].name).toBe('Service desk agent');
+    await app.getByTestId('connection-form').waitFor({ state: 'detached' });
+    await expectText(app.getByTestId(`connection-row-${id}`), /Support triage agent v2/);
+    const edited = await byName('Support triage agent v2');
+    expect(edited).toMatchObject({ id, token: { set: true }, headers: [{ name: 'X-Team', value: 'support' }] });
+
+    const toggle = app.getByTestId(`connection-enabled-${id}--input`);
+    expect(await toggle.isChecked()).toBe(true);
+    await app.getByTestId(`connection-enabled-${id}`).click();
+    await eventually(async () => ((await byName('Support triage agent v2'))?.enabled === false ? true : undefined), 'the connection to be saved as disabled');
+    await expectText(app.getByTestId('flag-success'), /is off/);
+    expect(await toggle.isChecked()).toBe(false);
   });
 
-  it('forwards a simulated transition to the sample listener and shows it in the inbox and the delivery log', async () => {
-    await platform.api('/api/listener/requests', { method: 'DELETE' });
-    await open('simulator', platform.users.admin.accountId);
-    const sim = frame();
-    await sim.locator('#issue option').first().waitFor({ state: 'attached', timeout: 15_000 });
-    await sim.locator('#tStatus').selectOption('In Progress');
-    await sim.locator('button[data-op="transition"]').click();
-    await expectText(sim.locator('#outcome'), /avi:jira:updated:issue/);
-    await page.screenshot({ path: screenshotPath('event-simulator'), fullPage: true });
-
-    await open('inbox', platform.users.admin.accountId);
-    const inbox = frame();
-    await expectText(inbox.locator('#list'), /jira:issue_updated/, 15_000);
-    await expectText(inbox.locator('#list'), /SUP-1/);
-    const received = await platform.api<{ headers: Record<string, string>; body: { webhookEvent: string } }[]>('/api/listener/requests');
-    expect(received.json[0]).toMatchObject({ body: { webhookEvent: 'jira:issue_updated' }, headers: { authorization: expect.stringMatching(/^Bearer \*{4}/) as string } });
-    await page.screenshot({ path: screenshotPath('sample-listener-inbox'), fullPage: true });
-
-    await open('admin', platform.users.admin.accountId);
-    const table = frame().getByTestId('deliveries-table');
-    await expectText(table, /jira:issue_updated/, 15_000);
-    await expectText(table, /delivered/i);
-  });
-
-  it('shows a project admin the connections covering their project', async () => {
-    const { projectAdmin } = platform.users;
-    await open('project', projectAdmin.accountId, projectAdmin.projectAdminOf[0]);
-    const list = frame().getByTestId('project-connections');
-    await expectText(list, /Service desk agent/, 20_000);
-    await page.screenshot({ path: screenshotPath('project-settings-page'), fullPage: true });
-  });
-
-  it('tells a user without admin rights that the admin page is not for them', async () => {
-    await open('admin', platform.users.plain.accountId);
-    await expectText(frame().locator('body'), /Only Jira administrators/, 20_000);
-    await page.screenshot({ path: screenshotPath('admin-page-forbidden'), fullPage: true });
+  it('deletes a connection after a confirmation naming it', async () => {
+    const app = await openAdmin();
+    const saved = await byName('Support triage agent v2');
+    const id = saved?.id ?? '';
+    await app.getByTestId(`delete-connection-${id}`).click();
+    const dialog = app.getByTestId('delete-dialog');
+    await expectText(dialog, /Delete “Support triage agent v2”\?/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotBothThemes(page, 'admin-delete-dialog');
+    await app.getByTestId('confirm-delete').click();
+    await app.getByTestId(`connection-row-${id}`).waitFor({ state: 'detached' });
+    expect(await byName('Support triage agent v2')).toBeUndefined();
+    await page.screenshot({ path: screenshotPath('admin-page-after-delete'), fullPage: true });
     expect(errors).toEqual([]);
   });
-});
 
-async function expectText(locator: ReturnType<FrameLocator['locator']>, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = (await locator.first().innerText().catch(() => '')) ?? '';
-    if (pattern.test(text)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Expected ${String(pattern)} but the element shows: ${text.slice(0, 500)}`);
-}
+  it('invites the admin to create a connection when there are none', async () => {
+    for (const connection of (await overview()).connections) {
+      await platform.invokeAdmin('connections/delete', { id: connection.id }, admin());
+    }
+    const app = await openView(page, platform.url, 'admin', admin());
+    const empty = app.getByTestId('connections-empty');
+    await expectText(empty, /Connect Jira to Agent Studio/, 20_000);
+    await empty.getByRole('button', { name: 'Create connection' }).click();
+    await app.getByTestId('connection-form').waitFor();
+    await app.getByTestId('cancel-connection').click();
+    await screenshotBothThemes(page, 'admin-page-empty');
+  });
+});

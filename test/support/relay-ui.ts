@@ -11,18 +11,22 @@ export function appFrame(page: Page): FrameLocator {
   return page.frameLocator('#frame');
 }
 
-/** Opens a view in the shell as the given user (and project, for the project settings page). */
+/**
+ * Opens a view in the shell as the given user (and project, for the project settings page). A fresh
+ * page load each time, so every step starts from the server's state, not a previous step's UI.
+ */
 export async function openView(page: Page, baseUrl: string, view: View, accountId: string, project?: string): Promise<FrameLocator> {
   if (!page.url().startsWith(baseUrl)) await page.goto(`${baseUrl}/`);
-  await page.locator('#as option').first().waitFor({ state: 'attached' });
-  await page.selectOption('#as', accountId);
-  if (project) await page.selectOption('#project', project);
-  await page.click(`nav a[data-view="${view}"]`);
-  // Reloading the frame makes every test start from the server's state, not a previous test's UI.
-  await page.evaluate(() => {
-    const frame = document.getElementById('frame') as HTMLIFrameElement | null;
-    frame?.contentWindow?.location.reload();
-  });
+  // The shell restores the user, project and theme from localStorage on load.
+  await page.evaluate(
+    ({ as, p }) => {
+      localStorage.setItem('relay.viewAs', as);
+      if (p) localStorage.setItem('relay.project', p);
+      localStorage.setItem('relay.theme', 'light');
+    },
+    { as: accountId, p: project },
+  );
+  await page.goto(`${baseUrl}/?load=${Date.now()}#${view}`);
   return appFrame(page);
 }
 
@@ -54,6 +58,9 @@ export interface AxeViolation {
 /** Runs axe-core inside the app's frame and returns the serious and critical violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const frame = pageFrame(page);
+  // A dialog fading in has translucent text: wait for entry animations, or contrast is misjudged.
+  // (A cancelled animation rejects `finished`; that one is over too.)
+  await frame.evaluate(() => Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2_000))]));
   const loaded = await frame.evaluate(() => 'axe' in window);
   if (!loaded) await frame.addScriptTag({ path: AXE_PATH });
   return frame.evaluate(async () => {

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { enableTheme } from './api/enable-theme';
 import { getPageContext, type PageContext } from './api/get-page-context';
 import { App } from './components/App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root') ?? document.body);
@@ -17,7 +18,9 @@ async function start(): Promise<void> {
   ]);
   root.render(
     <StrictMode>
-      <App context={context} />
+      <ErrorBoundary>
+        <App context={context} />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -1,7 +1,7 @@
-import type { DeliveryView, ResolverResult } from '../../../../src/shared/contract';
+import type { DeliveryFilter, DeliveryPage, ResolverResult } from '../../../../src/shared/contract';
 import { callResolver } from './call-resolver';
 
-/** Recent deliveries across the site, newest first (`deliveries/list`). */
-export function listDeliveries(options: { limit?: number; connectionId?: string } = {}): Promise<ResolverResult<{ deliveries: DeliveryView[] }>> {
-  return callResolver('deliveries/list', options);
+/** One page of the site's delivery log, newest first (`deliveries/list`); pass `nextCursor` for the next page. */
+export function listDeliveries(filter: DeliveryFilter): Promise<ResolverResult<DeliveryPage>> {
+  return callResolver('deliveries/list', filter);
 }

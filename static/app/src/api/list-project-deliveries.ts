@@ -1,7 +1,7 @@
-import type { DeliveryView, ResolverResult } from '../../../../src/shared/contract';
+import type { DeliveryFilter, DeliveryPage, ResolverResult } from '../../../../src/shared/contract';
 import { callResolver } from './call-resolver';
 
-/** Recent deliveries of this project's events (`project/deliveries`). */
-export function listProjectDeliveries(options: { limit?: number } = {}): Promise<ResolverResult<{ deliveries: DeliveryView[] }>> {
-  return callResolver('project/deliveries', options);
+/** One page of this project's delivery log (`project/deliveries`); the backend reads the project from the context. */
+export function listProjectDeliveries(filter: Omit<DeliveryFilter, 'connectionId'>): Promise<ResolverResult<DeliveryPage>> {
+  return callResolver('project/deliveries', filter);
 }

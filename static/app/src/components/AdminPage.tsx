@@ -1,49 +1,83 @@
+import { lazy, Suspense, useState } from 'react';
+import { ModalTransition } from '@atlaskit/modal-dialog';
 import type { ConnectionView } from '../../../../src/shared/contract';
+import { adminDeliverySource } from '../api/delivery-source';
 import { getAdminOverview } from '../api/get-admin-overview';
-import { listDeliveries } from '../api/list-deliveries';
+import { useFlags } from '../hooks/use-flags';
 import { useResolverData } from '../hooks/use-resolver-data';
-import { ConnectionSection } from './ConnectionSection';
+import type { OpenDialog } from './ConnectionDialog';
+import { ConnectionsSection } from './ConnectionsSection';
 import { DeliveriesSection } from './DeliveriesSection';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { LoadingState } from './LoadingState';
 import { PageHeader } from './PageHeader';
 import { PageLayout } from './PageLayout';
 
-const FORBIDDEN = 'Only Jira administrators can manage Agent Studio Relay.';
+const ConnectionDialog = lazy(() => import('./ConnectionDialog').then((m) => ({ default: m.ConnectionDialog })));
+const PageFlags = lazy(() => import('./PageFlags').then((m) => ({ default: m.PageFlags })));
 
-// Module-level so the loader is stable across renders (useResolverData reloads when it changes).
-const loadDeliveries = () => listDeliveries({ limit: 50 });
+const FORBIDDEN = 'Only Jira administrators can manage Agent Studio Relay.';
 
 export function AdminPage() {
   const overview = useResolverData(getAdminOverview);
   const { data } = overview;
+  const [dialog, setDialog] = useState<OpenDialog>();
+  const flags = useFlags();
 
-  const replaceConnection = (saved: ConnectionView) => {
+  const upsert = (saved: ConnectionView) => {
     if (!data) return;
-    const others = data.connections.filter((c) => c.id !== saved.id);
-    // The saved connection stays first: it is the one this page edits.
-    overview.setData({ ...data, connections: [saved, ...others] });
+    const exists = data.connections.some((c) => c.id === saved.id);
+    const connections = exists ? data.connections.map((c) => (c.id === saved.id ? saved : c)) : [...data.connections, saved];
+    overview.setData({ ...data, connections });
   };
 
   return (
     <PageLayout>
-      <PageHeader
-        title="Agent Studio Relay"
-        description="Forwards Jira issue events to your Agent Studio (Moveworks) listeners."
-      />
-      {overview.error && <ErrorSectionMessage error={overview.error} forbiddenMessage={FORBIDDEN} title="Settings could not be loaded" />}
-      {!data && overview.loading && <LoadingState label="Loading settings" />}
+      <PageHeader title="Agent Studio Relay" description="Forwards Jira issue events to your Agent Studio (Moveworks) listeners." />
+      {overview.error && <ErrorSectionMessage error={overview.error} forbiddenMessage={FORBIDDEN} title="Settings could not be loaded" testId="page-error" />}
+      {!data && overview.loading && <LoadingState label="Loading connections" />}
       {data && (
         <>
-          <ConnectionSection
+          <ConnectionsSection
             connections={data.connections}
-            allowedHosts={data.allowedHosts}
-            onSaved={replaceConnection}
-            forbiddenMessage={FORBIDDEN}
+            onAction={(kind, connection) => setDialog({ kind, connection })}
+            onSaved={(saved) => {
+              upsert(saved);
+              flags.add({ appearance: 'success', title: saved.enabled ? `${saved.name} is on` : `${saved.name} is off` });
+            }}
+            onToggleError={(error, connection) => flags.add({ appearance: 'error', title: `${connection.name} was not changed`, description: error.message })}
           />
-          <DeliveriesSection load={loadDeliveries} forbiddenMessage={FORBIDDEN} />
+          <DeliveriesSection
+            source={adminDeliverySource}
+            forbiddenMessage={FORBIDDEN}
+            connections={data.connections}
+            description="Every event sent to a listener, newest first. Open one to see the exact request and redeliver it."
+          />
         </>
       )}
+      <Suspense fallback={null}>
+        <ModalTransition>
+          {dialog && data && (
+            <ConnectionDialog
+              dialog={dialog}
+              allowedHosts={data.allowedHosts}
+              forbiddenMessage={FORBIDDEN}
+              onSaved={(saved, created) => {
+                upsert(saved);
+                setDialog(undefined);
+                flags.add({ appearance: 'success', title: created ? `${saved.name} created` : `${saved.name} saved` });
+              }}
+              onDeleted={(id, name) => {
+                overview.setData({ ...data, connections: data.connections.filter((c) => c.id !== id) });
+                setDialog(undefined);
+                flags.add({ appearance: 'success', title: `${name} deleted` });
+              }}
+              onClose={() => setDialog(undefined)}
+            />
+          )}
+        </ModalTransition>
+        {flags.flags.length > 0 && <PageFlags flags={flags.flags} onDismissed={flags.dismiss} />}
+      </Suspense>
     </PageLayout>
   );
 }

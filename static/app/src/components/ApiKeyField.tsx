@@ -1,26 +1,28 @@
 import Button from '@atlaskit/button/new';
-import { Field } from '@atlaskit/form';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import type { ConnectionView } from '../../../../src/shared/contract';
 import { formatTime } from '../format/format-time';
-import { FieldMessages } from './FieldMessages';
+import { FormField } from './FormField';
 
 interface Props {
   token: ConnectionView['token'] | undefined;
   /** True once the admin chose to replace the stored key (or when none is stored). */
   editing: boolean;
+  value: string;
+  error?: string;
   onReplace: () => void;
+  onChange: (value: string) => void;
 }
 
 function storedKeyText(token: ConnectionView['token']): string {
   const when = token.setAt ? ` on ${formatTime(token.setAt)}` : '';
-  const who = token.setBy ? ` by ${token.setBy}` : '';
-  return `API key set${when}${who}`;
+  const name = token.setByName ?? token.setBy;
+  return `API key set${when}${name ? ` by ${name}` : ''}`;
 }
 
 /** Write-only: the stored key is never sent to the browser, only when and by whom it was set. */
-export function ApiKeyField({ token, editing, onReplace }: Props) {
+export function ApiKeyField({ token, editing, value, error, onReplace, onChange }: Props) {
   const stored = token?.set === true;
   if (stored && !editing) {
     return (
@@ -29,8 +31,10 @@ export function ApiKeyField({ token, editing, onReplace }: Props) {
         <Text size="small" weight="bold" color="color.text.subtle">
           API key
         </Text>
-        <Inline space="space.150" alignBlock="center">
-          <Text id="api-key-status">{storedKeyText(token)}</Text>
+        <Inline space="space.150" alignBlock="center" shouldWrap>
+          <Text id="api-key-status" testId="api-key-status">
+            {storedKeyText(token)}
+          </Text>
           <Button onClick={onReplace} aria-describedby="api-key-status" testId="replace-token">
             Replace API key
           </Button>
@@ -39,25 +43,27 @@ export function ApiKeyField({ token, editing, onReplace }: Props) {
     );
   }
   return (
-    <Field<string> name="token" label="API key" isRequired={!stored} defaultValue="">
-      {({ fieldProps, error }) => (
-        <>
-          <Textfield
-            {...fieldProps}
-            type="password"
-            // Stops the browser offering the admin's Jira password for this field.
-            autoComplete="new-password"
-            spellCheck={false}
-            // Focus follows the "Replace API key" click, which unmounted the button.
-            autoFocus={stored}
-            testId="connection-token"
-          />
-          <FieldMessages
-            helper={stored ? 'Leave empty to keep the current key.' : 'The Bearer key of the Agent Studio listener. It is stored encrypted and never shown again.'}
-            error={error}
-          />
-        </>
+    <FormField
+      id="connection-token"
+      label="API key"
+      isRequired={!stored}
+      error={error}
+      helper={stored ? 'Leave empty to keep the current key.' : 'The Bearer key of the Agent Studio listener. It is stored encrypted and never shown again.'}
+    >
+      {(aria) => (
+        <Textfield
+          {...aria}
+          value={value}
+          type="password"
+          // Stops the browser offering the admin's Jira password for this field.
+          autoComplete="new-password"
+          spellCheck={false}
+          // Focus follows the "Replace API key" click, which unmounted the button.
+          autoFocus={stored}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          testId="connection-token"
+        />
       )}
-    </Field>
+    </FormField>
   );
 }

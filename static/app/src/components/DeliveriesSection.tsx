@@ -1,45 +1,86 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack } from '@atlaskit/primitives';
-import type { DeliveryView, ResolverResult } from '../../../../src/shared/contract';
-import { useResolverData } from '../hooks/use-resolver-data';
+import { ModalTransition } from '@atlaskit/modal-dialog';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import type { DeliveryRef, DeliveryView } from '../../../../src/shared/contract';
+import type { DeliverySource } from '../api/delivery-source';
+import { useDeliveryLog, type LogFilter } from '../hooks/use-delivery-log';
 import { DeliveriesTable } from './DeliveriesTable';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { LoadingState } from './LoadingState';
 
+const DeliveryFilters = lazy(() => import('./DeliveryFilters').then((m) => ({ default: m.DeliveryFilters })));
+const DeliveryDetailDialog = lazy(() => import('./DeliveryDetailDialog').then((m) => ({ default: m.DeliveryDetailDialog })));
+
 interface Props {
-  /** Stable loader: the admin page lists every delivery, the project page only its own. */
-  load: () => Promise<ResolverResult<{ deliveries: DeliveryView[] }>>;
+  /** The admin page reads the whole site's log, the project page only its project's. */
+  source: DeliverySource;
   forbiddenMessage: string;
+  /** Offered as a filter on the admin page only. */
+  connections?: { id: string; name: string }[];
+  description: string;
 }
 
-export function DeliveriesSection({ load, forbiddenMessage }: Props) {
-  const { data, error, loading, reload } = useResolverData(load);
+export function DeliveriesSection({ source, forbiddenMessage, connections, description }: Props) {
+  const [filter, setFilter] = useState<LogFilter>({});
+  const log = useDeliveryLog(source, filter);
+  const [open, setOpen] = useState<DeliveryRef>();
+  const filtered = useMemo(() => Object.keys(filter).length > 0, [filter]);
 
   return (
     <Box as="section" aria-labelledby="deliveries-heading">
       <Stack space="space.200">
-      <Inline spread="space-between" alignBlock="center">
-        <Heading size="medium" as="h2" id="deliveries-heading">
-          Recent deliveries
-        </Heading>
-        <Button onClick={reload} isLoading={loading && data !== undefined} testId="refresh-deliveries">
-          Refresh
-        </Button>
-      </Inline>
-      {error && <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title="Deliveries could not be loaded" />}
-      {data === undefined && loading && <LoadingState label="Loading deliveries" />}
-      {data !== undefined && (
-        <Box testId="deliveries-table">
-          {data.deliveries.length === 0 ? (
-            <EmptyState header="No deliveries yet" description="No deliveries yet. Events appear here after the first issue changes." headingLevel={3} />
-          ) : (
-            <DeliveriesTable deliveries={data.deliveries} />
-          )}
-        </Box>
-      )}
+        <Inline spread="space-between" alignBlock="center">
+          <Stack space="space.050">
+            <Heading size="medium" as="h2" id="deliveries-heading">
+              Deliveries
+            </Heading>
+            <Text color="color.text.subtle">{description}</Text>
+          </Stack>
+          <Button onClick={log.reload} isLoading={log.loading && log.deliveries !== undefined} testId="refresh-deliveries">
+            Refresh
+          </Button>
+        </Inline>
+        {/* The placeholder keeps the filter bar's height, so the table does not jump when it arrives. */}
+        <Suspense fallback={<div style={{ minHeight: '3.75rem' }} />}>
+          <DeliveryFilters filter={filter} onChange={setFilter} connections={connections} />
+        </Suspense>
+        {log.error && <ErrorSectionMessage error={log.error} forbiddenMessage={forbiddenMessage} title="Deliveries could not be loaded" />}
+        {log.deliveries === undefined && log.loading && <LoadingState label="Loading deliveries" />}
+        {log.deliveries !== undefined && (
+          <Box testId="deliveries-table" aria-busy={log.loading}>
+            {log.deliveries.length === 0 ? (
+              <EmptyState
+                header={filtered ? 'No deliveries match these filters' : 'No deliveries yet'}
+                description={
+                  filtered
+                    ? 'Change or clear the filters to see more.'
+                    : 'Deliveries appear here as soon as an issue changes in a project a connection covers.'
+                }
+                headingLevel={3}
+              />
+            ) : (
+              <DeliveriesTable deliveries={log.deliveries} onOpen={(d: DeliveryView) => setOpen({ eventId: d.eventId, connectionId: d.connectionId })} />
+            )}
+          </Box>
+        )}
+        {log.hasMore && (
+          <Inline alignInline="center">
+            <Button onClick={log.loadMore} isLoading={log.loadingMore} testId="load-more-deliveries">
+              Load more
+            </Button>
+          </Inline>
+        )}
       </Stack>
+      <Suspense fallback={null}>
+        <ModalTransition>
+          {open && (
+            <DeliveryDetailDialog source={source} deliveryRef={open} forbiddenMessage={forbiddenMessage} onClose={() => setOpen(undefined)} onChanged={log.replace} />
+          )}
+        </ModalTransition>
+      </Suspense>
     </Box>
   );
 }

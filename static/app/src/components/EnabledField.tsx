@@ -1,25 +1,16 @@
-import { Field } from '@atlaskit/form';
+import { Label } from '@atlaskit/form';
+import { Inline, Stack } from '@atlaskit/primitives';
+import { HelperMessage } from '@atlaskit/form';
 import Toggle from '@atlaskit/toggle';
-import { FieldMessages } from './FieldMessages';
 
-export function EnabledField({ defaultValue }: { defaultValue: boolean }) {
+export function EnabledField({ value, onChange }: { value: boolean; onChange: (value: boolean) => void }) {
   return (
-    <Field<boolean> name="enabled" label="Enabled" defaultValue={defaultValue}>
-      {({ fieldProps, error }) => (
-        <>
-          <Toggle
-            id={fieldProps.id}
-            name={fieldProps.name}
-            isChecked={fieldProps.value}
-            isDisabled={fieldProps.isDisabled}
-            onChange={(event) => fieldProps.onChange(event.currentTarget.checked)}
-            onBlur={fieldProps.onBlur}
-            onFocus={fieldProps.onFocus}
-            testId="connection-enabled"
-          />
-          <FieldMessages helper="When off, events are not forwarded to this listener." error={error} />
-        </>
-      )}
-    </Field>
+    <Stack space="space.050">
+      <Inline space="space.100" alignBlock="center">
+        <Toggle id="connection-enabled" isChecked={value} onChange={(e) => onChange(e.currentTarget.checked)} testId="connection-enabled" />
+        <Label htmlFor="connection-enabled">Enabled</Label>
+      </Inline>
+      <HelperMessage>When off, events are not forwarded to this listener.</HelperMessage>
+    </Stack>
   );
 }

@@ -1,16 +1,18 @@
-import { Field } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
-import { FieldMessages } from './FieldMessages';
+import { FormField } from './FormField';
 
-export function NameField({ defaultValue }: { defaultValue: string }) {
+interface Props {
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
+export function NameField({ value, error, onChange }: Props) {
   return (
-    <Field<string> name="name" label="Name" isRequired defaultValue={defaultValue}>
-      {({ fieldProps, error }) => (
-        <>
-          <Textfield {...fieldProps} maxLength={100} testId="connection-name" />
-          <FieldMessages helper="Shown in delivery logs, e.g. “IT service desk agent”." error={error} />
-        </>
+    <FormField id="connection-name" label="Name" isRequired error={error} helper="Shown in lists and delivery logs, e.g. “IT service desk agent”.">
+      {(aria) => (
+        <Textfield {...aria} value={value} maxLength={100} autoComplete="off" onChange={(e) => onChange(e.currentTarget.value)} testId="connection-name" />
       )}
-    </Field>
+    </FormField>
   );
 }

@@ -34,7 +34,7 @@ export function ProjectConnectionItem({ connection, saving, onOptInChange }: Pro
           <Lozenge appearance={connection.enabled ? 'success' : 'default'}>{connection.enabled ? 'Enabled' : 'Disabled'}</Lozenge>
         </Inline>
         <Text color="color.text.subtle">
-          Covers this project: {coverageLabel(connection.coverage)}
+          {coverageLabel(connection.coverage)}
         </Text>
         <Text>Events: {events || 'none'}</Text>
         {connection.coverage === 'optIn' && (

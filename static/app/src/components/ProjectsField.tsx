@@ -1,8 +1,9 @@
-import { Field, Fieldset } from '@atlaskit/form';
+import { ErrorMessage, Fieldset, HelperMessage } from '@atlaskit/form';
+import { Box, Stack } from '@atlaskit/primitives';
 import { RadioGroup } from '@atlaskit/radio';
-import Textfield from '@atlaskit/textfield';
 import type { ProjectMode } from '../model/connection-form-values';
-import { FieldMessages } from './FieldMessages';
+import { FormField } from './FormField';
+import { ProjectPicker } from './ProjectPicker';
 
 const OPTIONS: { value: ProjectMode; label: string }[] = [
   { value: 'all', label: 'All projects' },
@@ -14,39 +15,41 @@ function isProjectMode(value: string): value is ProjectMode {
   return OPTIONS.some((option) => option.value === value);
 }
 
-export function ProjectsField({ defaultMode, defaultKeys }: { defaultMode: ProjectMode; defaultKeys: string }) {
+interface Props {
+  mode: ProjectMode;
+  keys: string[];
+  modeError?: string;
+  keysError?: string;
+  onModeChange: (mode: ProjectMode) => void;
+  onKeysChange: (keys: string[]) => void;
+}
+
+export function ProjectsField({ mode, keys, modeError, keysError, onModeChange, onKeysChange }: Props) {
   return (
     <Fieldset legend="Projects">
-      <Field<ProjectMode> name="projects" defaultValue={defaultMode}>
-        {({ fieldProps, error }) => (
-          <>
-            <RadioGroup
-              name="projects"
-              options={OPTIONS.map((option) => ({ ...option, name: 'projects', testId: `projects-${option.value}` }))}
-              value={fieldProps.value}
-              isInvalid={fieldProps.isInvalid}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                if (isProjectMode(value)) fieldProps.onChange(value);
-              }}
-            />
-            <FieldMessages
-              helper={fieldProps.value === 'optIn' ? 'Project admins turn forwarding on in their project settings.' : undefined}
-              error={error}
-            />
-            {fieldProps.value === 'selected' && (
-              <Field<string> name="projectKeys" label="Project keys" isRequired defaultValue={defaultKeys}>
-                {({ fieldProps: keyProps, error: keyError }) => (
-                  <>
-                    <Textfield {...keyProps} spellCheck={false} autoComplete="off" testId="connection-project-keys" />
-                    <FieldMessages helper="Comma-separated, e.g. ITSM, HR" error={keyError} />
-                  </>
-                )}
-              </Field>
-            )}
-          </>
+      <Stack space="space.100">
+        <RadioGroup
+          name="projects"
+          options={OPTIONS.map((option) => ({ ...option, name: 'projects', testId: `projects-${option.value}` }))}
+          value={mode}
+          isInvalid={Boolean(modeError)}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (isProjectMode(value)) onModeChange(value);
+          }}
+        />
+        {modeError && (
+          <Box testId="connection-projects-error">
+            <ErrorMessage>{modeError}</ErrorMessage>
+          </Box>
         )}
-      </Field>
+        {mode === 'optIn' && <HelperMessage>Project admins turn forwarding on in their project settings.</HelperMessage>}
+        {mode === 'selected' && (
+          <FormField id="connection-project-keys" label="Projects to forward" isRequired error={keysError}>
+            {(aria) => <ProjectPicker aria={aria} value={keys} onChange={onKeysChange} />}
+          </FormField>
+        )}
+      </Stack>
     </Fieldset>
   );
 }

@@ -1,21 +1,34 @@
-import { Field } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
-import { FieldMessages } from './FieldMessages';
+import { FormField } from './FormField';
 
-function validate(value: string | undefined): string | undefined {
-  const n = Number(value);
-  return value?.trim() && Number.isFinite(n) && n > 0 ? undefined : 'Enter a number of requests per second greater than 0, for example 5.';
+interface Props {
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
 }
 
-export function RateLimitField({ defaultValue }: { defaultValue: string }) {
+export function RateLimitField({ value, error, onChange }: Props) {
   return (
-    <Field<string> name="rateLimitPerSecond" label="Rate limit (requests per second)" isRequired defaultValue={defaultValue} validate={validate}>
-      {({ fieldProps, error }) => (
-        <>
-          <Textfield {...fieldProps} type="number" min={0} step="any" inputMode="decimal" width="small" testId="connection-rate-limit" />
-          <FieldMessages helper="The listener's limit in Agent Studio (by default 5 requests per second for the whole organisation). This version records it but does not pace requests yet." error={error} />
-        </>
+    <FormField
+      id="connection-rate-limit"
+      label="Rate limit (requests per second)"
+      isRequired
+      error={error}
+      helper="The listener's limit in Agent Studio: by default 5 requests per second for the whole organisation."
+    >
+      {(aria) => (
+        <Textfield
+          {...aria}
+          value={value}
+          type="number"
+          min={0}
+          step="any"
+          inputMode="decimal"
+          width="small"
+          onChange={(e) => onChange(e.currentTarget.value)}
+          testId="connection-rate-limit"
+        />
       )}
-    </Field>
+    </FormField>
   );
 }

@@ -39,13 +39,13 @@ const EXCERPT_STYLE = {
   overflowY: 'auto',
 } as const;
 
-export function TestResultMessage({ result }: { result: TestConnectionResult }) {
+export function TestResultMessage({ result, testId = 'test-result' }: { result: TestConnectionResult; testId?: string }) {
   const details = [
     result.status !== undefined ? `HTTP ${result.status}` : 'No HTTP response',
     `${Math.round(result.latencyMs)} ms`,
   ].join(' · ');
   return (
-    <SectionMessage appearance={appearanceOf(result)} title={TITLES[result.verdict] ?? 'Test finished'} testId="test-result">
+    <SectionMessage appearance={appearanceOf(result)} title={TITLES[result.verdict] ?? 'Test finished'} testId={testId}>
       <Stack space="space.100">
         <Text as="p">{result.message}</Text>
         <Text as="p" color="color.text.subtle" size="small">

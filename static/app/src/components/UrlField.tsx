@@ -1,32 +1,43 @@
-import { Field } from '@atlaskit/form';
 import Textfield from '@atlaskit/textfield';
-import { FieldMessages } from './FieldMessages';
+import { looksLikeListenerUrl } from '../../../../src/shared/listener-url-hint';
+import { FieldWarning } from './FieldWarning';
+import { FormField } from './FormField';
 
-const EXAMPLE = 'https://api.moveworks.ai/webhooks/v1/listeners/<listener id>/notify';
+interface Props {
+  value: string;
+  allowedHosts: string[];
+  error?: string;
+  onChange: (value: string) => void;
+}
 
-export function UrlField({ defaultValue, allowedHosts }: { defaultValue: string; allowedHosts: string[] }) {
+export function UrlField({ value, allowedHosts, error, onChange }: Props) {
+  // Only once something URL-like is typed, and never on top of an error that already says more.
+  const unusual = !error && value.trim().length > 8 && !looksLikeListenerUrl(value.trim());
   return (
-    <Field<string> name="url" label="Listener URL" isRequired defaultValue={defaultValue}>
-      {({ fieldProps, error }) => (
-        <>
-          <Textfield {...fieldProps} type="url" inputMode="url" autoComplete="off" spellCheck={false} testId="connection-url" />
-          <FieldMessages
-            helper={
-              <>
-                {EXAMPLE}
-                {allowedHosts.length > 0 && (
-                  // Jira blocks any other host, so say so before the admin saves a URL that cannot work.
-                  <>
-                    <br />
-                    This app may call: {allowedHosts.join(', ')}
-                  </>
-                )}
-              </>
-            }
-            error={error}
-          />
-        </>
+    <FormField
+      id="connection-url"
+      label="Listener URL"
+      isRequired
+      error={error}
+      warning={unusual && <FieldWarning>This does not look like an Agent Studio listener URL. Agent Studio listener URLs end in /webhooks/v1/listeners/&lt;id&gt;/notify.</FieldWarning>}
+      helper={
+        // Jira blocks every other host, so say which ones work before the admin saves one that cannot.
+        allowedHosts.length > 0 ? `The app may call: ${allowedHosts.join(', ')}` : 'https://api.moveworks.ai/webhooks/v1/listeners/<listener id>/notify'
+      }
+    >
+      {(aria) => (
+        <Textfield
+          {...aria}
+          value={value}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://api.moveworks.ai/webhooks/v1/listeners/…/notify"
+          onChange={(e) => onChange(e.currentTarget.value)}
+          testId="connection-url"
+        />
       )}
-    </Field>
+    </FormField>
   );
 }

@@ -1,22 +1,34 @@
-import type { ConnectionInput, ConnectionView, ProjectScope } from '../../../../src/shared/contract';
+import type { ConnectionInput, ConnectionView, ExtraHeader, ProjectScope } from '../../../../src/shared/contract';
 import { DEFAULT_EVENT_KINDS, type EventKind } from '../../../../src/shared/events';
 
 export type ProjectMode = ProjectScope['mode'];
+
+/** One editable header row; `rowId` keeps React keys stable while rows are added and removed. */
+export interface HeaderRow extends ExtraHeader {
+  rowId: number;
+}
 
 /** What the connection form holds: text inputs stay strings until submit. */
 export interface ConnectionFormValues {
   name: string;
   url: string;
   /** Empty means "keep the stored key". */
-  token?: string;
+  token: string;
   enabled: boolean;
   events: EventKind[];
-  projects: ProjectMode;
-  projectKeys: string;
+  projectMode: ProjectMode;
+  projectKeys: string[];
+  headers: HeaderRow[];
   rateLimitPerSecond: string;
 }
 
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
+
+let nextRowId = 1;
+export function newHeaderRow(header: ExtraHeader = { name: '', value: '' }): HeaderRow {
+  nextRowId += 1;
+  return { ...header, rowId: nextRowId };
+}
 
 export function toFormValues(connection: ConnectionView | undefined): ConnectionFormValues {
   const projects = connection?.projects ?? { mode: 'all' };
@@ -26,37 +38,61 @@ export function toFormValues(connection: ConnectionView | undefined): Connection
     token: '',
     enabled: connection?.enabled ?? true,
     events: connection ? [...connection.events] : [...DEFAULT_EVENT_KINDS],
-    projects: projects.mode,
-    projectKeys: projects.mode === 'selected' ? projects.projectKeys.join(', ') : '',
+    projectMode: projects.mode,
+    projectKeys: projects.mode === 'selected' ? [...projects.projectKeys] : [],
+    headers: (connection?.headers ?? []).map((header) => newHeaderRow(header)),
     rateLimitPerSecond: String(connection?.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND),
   };
 }
 
-/** "abc, DEF ,,ghi" → ["ABC", "DEF", "GHI"]: Jira project keys are upper case. */
-export function parseProjectKeys(text: string): string[] {
-  const keys = text
-    .split(/[\s,]+/)
-    .map((key) => key.trim().toUpperCase())
-    .filter((key) => key.length > 0);
-  return [...new Set(keys)];
-}
-
 function toProjectScope(values: ConnectionFormValues): ProjectScope {
-  if (values.projects === 'selected') return { mode: 'selected', projectKeys: parseProjectKeys(values.projectKeys) };
-  return { mode: values.projects };
+  if (values.projectMode === 'selected') return { mode: 'selected', projectKeys: values.projectKeys };
+  return { mode: values.projectMode };
 }
 
-export function toConnectionInput(values: ConnectionFormValues, id: string | undefined): ConnectionInput {
-  const token = values.token?.trim();
+export interface PreparedInput {
+  input: ConnectionInput;
+  /** `headerRows[i]` is the form row of `input.headers[i]`, so a server error on `headers.i` finds its row. */
+  headerRows: number[];
+}
+
+/** Blank header rows are dropped (an "Add header" click nobody filled in is not an error). */
+export function toConnectionInput(values: ConnectionFormValues, id: string | undefined): PreparedInput {
+  const token = values.token.trim();
+  const headerRows: number[] = [];
+  const headers: ExtraHeader[] = [];
+  values.headers.forEach((row, index) => {
+    if (!row.name.trim() && !row.value.trim()) return;
+    headerRows.push(index);
+    headers.push({ name: row.name.trim(), value: row.value });
+  });
   return {
-    ...(id ? { id } : {}),
-    name: values.name.trim(),
-    url: values.url.trim(),
-    enabled: values.enabled,
-    events: values.events,
-    projects: toProjectScope(values),
-    rateLimitPerSecond: Number(values.rateLimitPerSecond),
-    // Omitted rather than sent empty: the backend keeps the stored key when `token` is absent.
-    ...(token ? { token } : {}),
+    headerRows,
+    input: {
+      ...(id ? { id } : {}),
+      name: values.name.trim(),
+      url: values.url.trim(),
+      enabled: values.enabled,
+      events: values.events,
+      projects: toProjectScope(values),
+      headers,
+      rateLimitPerSecond: Number(values.rateLimitPerSecond),
+      // Omitted rather than sent empty: the backend keeps the stored key when `token` is absent.
+      ...(token ? { token } : {}),
+    },
+  };
+}
+
+/** What the list's Enabled toggle saves: the connection as stored, with only `enabled` changed. */
+export function withEnabled(connection: ConnectionView, enabled: boolean): ConnectionInput {
+  return {
+    id: connection.id,
+    name: connection.name,
+    url: connection.url,
+    enabled,
+    events: connection.events,
+    projects: connection.projects,
+    headers: connection.headers,
+    rateLimitPerSecond: connection.rateLimitPerSecond,
   };
 }

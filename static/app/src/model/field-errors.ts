@@ -1,26 +1,28 @@
 import type { ResolverError } from '../../../../src/shared/contract';
-import type { ConnectionFormValues } from './connection-form-values';
-
-type FormField = keyof ConnectionFormValues;
 
 /**
- * Maps a resolver error's dot-separated `field` (e.g. `events.2`, `projects.projectKeys.0`) to the
- * form field that shows it. Undefined means the form has no such input: show it as a general error.
+ * Form errors keyed by the input that shows them: `name`, `url`, `token`, `events`, `projects`,
+ * `projectKeys`, `rateLimitPerSecond`, `headers.<row>.name`, `headers.<row>.value`, `headers`.
  */
-export function formFieldFor(error: ResolverError, values: ConnectionFormValues): FormField | undefined {
-  const top = error.field?.split('.')[0];
-  switch (top) {
-    case 'name':
-    case 'url':
-    case 'token':
-    case 'enabled':
-    case 'events':
-    case 'rateLimitPerSecond':
-      return top;
-    case 'projects':
-      // With "Selected projects" the keys input is what the admin has to fix.
-      return values.projects === 'selected' ? 'projectKeys' : 'projects';
-    default:
-      return undefined;
+export type FieldErrors = Record<string, string>;
+
+const TOP_LEVEL = new Set(['name', 'url', 'token', 'events', 'rateLimitPerSecond', 'enabled']);
+
+/**
+ * Maps a resolver error's dot-separated `field` to the input that shows it. `headerRows` maps the
+ * submitted header index back to the form row (blank rows are not submitted). Undefined means no
+ * input matches: the form shows the error above its fields instead.
+ */
+export function formFieldFor(error: ResolverError, headerRows: number[]): string | undefined {
+  const parts = error.field?.split('.') ?? [];
+  const [top, second, third] = parts;
+  if (top === undefined) return undefined;
+  if (TOP_LEVEL.has(top)) return top;
+  if (top === 'projects') return second === 'projectKeys' ? 'projectKeys' : 'projects';
+  if (top === 'headers') {
+    const row = second === undefined ? undefined : headerRows[Number(second)];
+    if (row === undefined) return 'headers';
+    return `headers.${row}.${third === 'value' ? 'value' : 'name'}`;
   }
+  return undefined;
 }

@@ -1,0 +1,19 @@
+import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import type { AttemptClaims } from '../services/ports';
+
+/**
+ * "Only one consumer sends attempt n": a key written with FAIL_IF_EXISTS. Two queue jobs for the same
+ * delivery (a released backlog racing a parked retry) then cannot both send. Claims expire after a day.
+ */
+export class KvsAttemptClaims implements AttemptClaims {
+  async claim(eventId: string, connectionId: string, attempt: number): Promise<boolean> {
+    try {
+      await kvs.set(`claim:${eventId}:${connectionId}:${attempt}`, 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 1, unit: 'DAYS' } });
+      return true;
+    } catch (error) {
+      // The conflict's code is not documented; a 409 or an "exists" code is the other claimant winning.
+      if (error instanceof ForgeKvsAPIError && (error.responseDetails.status === 409 || /EXISTS/i.test(error.code ?? ''))) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { RelayConfig } from '../core/connection';
+import type { DeliveryRecord } from '../core/delivery-record';
+import { hostOfUrl, hostRate } from '../core/pacer';
+import type { RetryJob } from './ports';
+
+/** A queue job for a delivery record: when it should run, in queue time and (optionally) wall time. */
+export function retryJobFor(
+  record: DeliveryRecord,
+  config: RelayConfig,
+  when: { waitSeconds: number; notBefore?: number; manual?: boolean },
+): RetryJob {
+  const host = hostOfUrl(record.detail.request.url);
+  return {
+    eventId: record.eventId,
+    connectionId: record.connectionId,
+    host,
+    // Enough parallel consumers to keep up with the host's rate while each waits for its slot.
+    hostParallel: Math.min(50, Math.max(2, Math.ceil(hostRate(config.connections, host)))),
+    waitSeconds: Math.max(0, Math.round(when.waitSeconds)),
+    notBefore: when.notBefore,
+    manual: when.manual,
+  };
+}

@@ -1,0 +1,47 @@
+import { Stack } from '@atlaskit/primitives';
+import type { ConnectionView } from '../../../../src/shared/contract';
+import type { ConnectionFormState } from '../hooks/use-connection-form';
+import { ApiKeyField } from './ApiKeyField';
+import { EnabledField } from './EnabledField';
+import { EventsField } from './EventsField';
+import { HeadersField } from './HeadersField';
+import { NameField } from './NameField';
+import { ProjectsField } from './ProjectsField';
+import { RateLimitField } from './RateLimitField';
+import { UrlField } from './UrlField';
+
+interface Props {
+  form: ConnectionFormState;
+  connection: ConnectionView | undefined;
+  allowedHosts: string[];
+}
+
+export function ConnectionFormFields({ form, connection, allowedHosts }: Props) {
+  const { values, errors, set } = form;
+  return (
+    <Stack space="space.200">
+      <NameField value={values.name} error={errors.name} onChange={(v) => set('name', v)} />
+      <UrlField value={values.url} allowedHosts={allowedHosts} error={errors.url} onChange={(v) => set('url', v)} />
+      <ApiKeyField
+        token={connection?.token}
+        editing={form.replacingToken}
+        value={values.token}
+        error={errors.token}
+        onReplace={form.replaceToken}
+        onChange={(v) => set('token', v)}
+      />
+      <EnabledField value={values.enabled} onChange={(v) => set('enabled', v)} />
+      <EventsField value={values.events} error={errors.events} onChange={(v) => set('events', v)} />
+      <ProjectsField
+        mode={values.projectMode}
+        keys={values.projectKeys}
+        modeError={errors.projects}
+        keysError={errors.projectKeys}
+        onModeChange={(v) => set('projectMode', v)}
+        onKeysChange={(v) => set('projectKeys', v)}
+      />
+      <HeadersField rows={values.headers} errors={errors} onChange={(v) => set('headers', v)} />
+      <RateLimitField value={values.rateLimitPerSecond} error={errors.rateLimitPerSecond} onChange={(v) => set('rateLimitPerSecond', v)} />
+    </Stack>
+  );
+}

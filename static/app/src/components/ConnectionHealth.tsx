@@ -1,0 +1,43 @@
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import Tooltip from '@atlaskit/tooltip';
+import type { ConnectionHealth as Health } from '../../../../src/shared/contract';
+import { formatRelative } from '../format/format-relative';
+import { formatTime } from '../format/format-time';
+import { DeliveryStateLozenge } from './DeliveryStateLozenge';
+
+/** Last delivery (when, and how it went) and the failures of the last day, for the connections list. */
+export function ConnectionHealth({ health, id }: { health: Health; id: string }) {
+  const last = health.lastDelivery;
+  return (
+    <Stack space="space.050" testId={`connection-health-${id}`}>
+      {last ? (
+        <Inline space="space.075" alignBlock="center" shouldWrap>
+          <DeliveryStateLozenge state={last.state} />
+          <Tooltip content={formatTime(last.at)}>
+            {/* Focusable so keyboard users can read the exact time too. */}
+            <Text size="small" color="color.text.subtle">
+              <time dateTime={last.at} tabIndex={0}>
+                {formatRelative(last.at)}
+              </time>
+            </Text>
+          </Tooltip>
+        </Inline>
+      ) : (
+        <Text size="small" color="color.text.subtlest">
+          No deliveries yet
+        </Text>
+      )}
+      {health.failures24h > 0 ? (
+        <Text size="small" color="color.text.danger">
+          {health.failures24h >= 100 ? '100+' : health.failures24h} {health.failures24h === 1 ? 'failure' : 'failures'} in 24 h
+        </Text>
+      ) : (
+        last && (
+          <Text size="small" color="color.text.subtlest">
+            No failures in 24 h
+          </Text>
+        )
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,26 @@
+import Select from '@atlaskit/select';
+import { EVENT_KINDS, EVENT_KIND_LABELS, type EventKind } from '../../../../src/shared/events';
+import type { FieldAria } from './FormField';
+
+interface Option {
+  label: string;
+  value: EventKind;
+}
+
+const OPTIONS: Option[] = EVENT_KINDS.map((kind) => ({ label: EVENT_KIND_LABELS[kind], value: kind }));
+
+export function EventSelect({ aria, value, onChange }: { aria: FieldAria; value: EventKind; onChange: (kind: EventKind) => void }) {
+  return (
+    <Select<Option>
+      inputId={aria.id}
+      aria-describedby={aria['aria-describedby']}
+      isInvalid={aria.isInvalid}
+      options={OPTIONS}
+      value={OPTIONS.find((o) => o.value === value)}
+      onChange={(option) => {
+        if (option) onChange(option.value);
+      }}
+      testId="send-event"
+    />
+  );
+}

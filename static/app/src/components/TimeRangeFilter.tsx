@@ -1,0 +1,45 @@
+import { DateTimePicker } from '@atlaskit/datetime-picker';
+import { Inline } from '@atlaskit/primitives';
+import { FilterField } from './FilterField';
+
+interface Props {
+  from: string | undefined;
+  to: string | undefined;
+  onChange: (range: { from?: string; to?: string }) => void;
+}
+
+/** The picker answers local ISO text with an offset; the backend compares instants, so send UTC. */
+function toInstant(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export function TimeRangeFilter({ from, to, onChange }: Props) {
+  return (
+    <Inline space="space.150" shouldWrap>
+      <FilterField id="filter-from" label="From" width="15rem">
+        <DateTimePicker
+          id="filter-from"
+          value={from ?? ''}
+          onChange={(value) => onChange({ from: toInstant(value), to })}
+          clearControlLabel="Clear start time"
+          datePickerProps={{ label: 'From date', placeholder: 'Date', shouldShowCalendarButton: true }}
+          timePickerProps={{ label: 'From time', placeholder: 'Time' }}
+          testId="filter-from"
+        />
+      </FilterField>
+      <FilterField id="filter-to" label="To" width="15rem">
+        <DateTimePicker
+          id="filter-to"
+          value={to ?? ''}
+          onChange={(value) => onChange({ from, to: toInstant(value) })}
+          clearControlLabel="Clear end time"
+          datePickerProps={{ label: 'To date', placeholder: 'Date', shouldShowCalendarButton: true }}
+          timePickerProps={{ label: 'To time', placeholder: 'Time' }}
+          testId="filter-to"
+        />
+      </FilterField>
+    </Inline>
+  );
+}
