@@ -8,6 +8,8 @@ export interface VerdictInput {
   /** The hosts the app may call, to name in the "host not allowed" advice. */
   allowedHosts: readonly string[];
   timeoutMs: number;
+  /** What was sent, for the wording: the test event (default) or a real issue. */
+  sent?: 'test event' | 'issue';
 }
 
 /** Plain-language verdicts for "Test connection", in the words an Agent Studio admin would use. */
@@ -52,7 +54,7 @@ export function testVerdict(input: VerdictInput): TestConnectionResult {
       ok: true,
       verdict: 'connected',
       message: received
-        ? 'Connected: the listener received the test event.'
+        ? `Connected: the listener received the ${input.sent ?? 'test event'}.`
         : `Connected: the listener answered ${status}, but not with Agent Studio's "RECEIVED". Check that this URL is an Agent Studio listener.`,
     };
   }

@@ -64,6 +64,7 @@ export async function sendRealIssue(
       responseExcerpt: attempt.responseExcerpt,
       allowedHosts: deps.egress.allowedHosts(),
       timeoutMs: TIMEOUT_MS,
+      sent: 'issue',
     }),
   };
 }

@@ -139,7 +139,7 @@ describe('delivery log and admin tools', () => {
     listener.requests.length = 0;
     const result = await platform.invokeAdmin<SendIssueResult>('connections/sendIssue', { id: connection.id, issueKey: 'sup-1', event: 'issue_transitioned' }, admin);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.data.result).toMatchObject({ ok: true, verdict: 'connected', status: 200 });
+    expect(result.data.result).toMatchObject({ ok: true, verdict: 'connected', status: 200, message: 'Connected: the listener received the issue.' });
     expect(result.data.request.headers.Authorization).toBe('Bearer ****');
     const sent = JSON.parse(result.data.request.body) as Record<string, unknown>;
     expect(sent).toMatchObject({ webhookEvent: 'jira:issue_updated', issue: { key: 'SUP-1' }, changelog: { items: [expect.objectContaining({ field: 'status' })] } });
