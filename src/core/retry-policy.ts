@@ -7,6 +7,8 @@ import type { AttemptOutcome } from './classify-attempt';
  */
 export const RETRY_DELAYS_SECONDS: readonly number[] = [5, 60, 300, 1_800, 7_200, 18_000, 36_000, 36_000];
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
+/** The schedule's whole span: a delivery still waiting after this long (behind a breaker) is failed. */
+export const RETRY_WINDOW_SECONDS = RETRY_DELAYS_SECONDS.reduce((sum, s) => sum + s, 0);
 /** Spreads retries of many events apart so a recovering listener is not hit by all of them at once. */
 const JITTER = 0.1;
 

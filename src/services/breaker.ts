@@ -75,7 +75,10 @@ async function releaseBacklog(deps: ProbeDeps, connectionId: string, config: Rel
   let cursor: string | undefined;
   do {
     const page = await deps.deliveries.query({ connectionId, state: 'retrying', limit: 100, cursor });
-    jobs.push(...page.records.map((record) => retryJobFor(record, config, { waitSeconds: 0 })));
+    // Only what waits because of the breaker, or is due anyway; the rest keeps its place in the schedule.
+    const now = deps.clock.now();
+    const due = page.records.filter((r) => r.detail.waitingFor === 'breaker' || (r.detail.nextAttemptAt ?? 0) <= now);
+    jobs.push(...due.map((record) => retryJobFor(record, config, { waitSeconds: 0 })));
     cursor = page.nextCursor;
   } while (cursor && jobs.length < BACKLOG_RELEASE_CAP);
   if (jobs.length > 0) await deps.queue.push(jobs.slice(0, BACKLOG_RELEASE_CAP));

@@ -94,6 +94,11 @@ export interface RetryJob {
   waitSeconds: number;
   /** A wall-clock floor (epoch ms): a listener's Retry-After, or a reserved rate-limit slot. */
   notBefore?: number;
+  /**
+   * Queue time (seconds) this delivery has spent waiting since its first attempt, summed over hops: it
+   * ends waits behind an open breaker once the retry schedule's whole span has passed.
+   */
+  ageSeconds: number;
   /** Started by an admin: sent even if the record says delivered, and even while the breaker is open. */
   manual?: boolean;
 }

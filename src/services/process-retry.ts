@@ -3,6 +3,7 @@ import type { StoredConnection } from '../core/connection';
 import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { normalizeEvent } from '../core/normalize-event';
 import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
+import { RETRY_WINDOW_SECONDS } from '../core/retry-policy';
 import { buildWebhookBody } from '../core/webhook-body';
 import { attemptOutcome } from './attempt-outcome';
 import { BREAKER_AFTER_ATTEMPTS, openBreaker } from './breaker';
@@ -36,6 +37,7 @@ export const retryJobSchema = z.object({
   hostParallel: z.number().int().positive(),
   waitSeconds: z.number().min(0),
   notBefore: z.number().optional(),
+  ageSeconds: z.number().min(0).default(0),
   manual: z.boolean().optional(),
 });
 
@@ -51,8 +53,30 @@ const BREAKER_WAIT_SECONDS = 300;
  * meanwhile (a duplicate or a racing retry), wait while the connection's breaker is open, otherwise send
  * it with the SAME webhook-id and schedule the next attempt or end it `failed`.
  */
-export async function processRetry(deps: RetryDeps, raw: unknown): Promise<RetryResult> {
+export async function processRetry(deps: RetryDeps, raw: unknown, platformRetryCount = 0): Promise<RetryResult> {
   const job = retryJobSchema.parse(raw);
+  try {
+    return await processJob(deps, job);
+  } catch (error) {
+    // The queue refused a push (or storage failed): Forge retries this job a few times; on its last
+    // chance the delivery ends visibly `failed` rather than `retrying` with nothing behind it.
+    if (platformRetryCount < LAST_PLATFORM_RETRY) throw error;
+    await failVisibly(deps, job, `The next attempt could not be scheduled (${error instanceof Error ? error.message : String(error)}); redeliver it.`);
+    return 'failed';
+  }
+}
+
+/** Forge retries a consumer at most 4 times; this is the last one. */
+const LAST_PLATFORM_RETRY = 3;
+
+async function failVisibly(deps: RetryDeps, job: RetryJob, error: string): Promise<void> {
+  const record = await deps.deliveries.get(job.eventId, job.connectionId);
+  if (!record || record.state !== 'retrying') return;
+  const now = deps.clock.now();
+  await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
+}
+
+async function processJob(deps: RetryDeps, job: RetryJob): Promise<RetryResult> {
   if (job.waitSeconds > 0) {
     await deps.queue.push([job]);
     return 'waiting';
@@ -77,7 +101,13 @@ export async function processRetry(deps: RetryDeps, raw: unknown): Promise<Retry
   // While the breaker is open, retries wait for the probe without spending attempts; an admin's
   // explicit redelivery still goes.
   if (config.breakers[connection.id] && !job.manual) {
-    await deps.queue.push([{ ...job, waitSeconds: BREAKER_WAIT_SECONDS + Math.round(deps.random() * 30), notBefore: undefined }]);
+    if (job.ageSeconds >= RETRY_WINDOW_SECONDS) {
+      const error = 'The listener stayed unreachable for the whole retry schedule (about 27 hours); redeliver it once it is back.';
+      await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
+      return 'failed';
+    }
+    const waitSeconds = BREAKER_WAIT_SECONDS + Math.round(deps.random() * 30);
+    await deps.queue.push([{ ...job, waitSeconds, notBefore: undefined, ageSeconds: job.ageSeconds + waitSeconds }]);
     return 'waiting';
   }
   const host = hostOfUrl(connection.url);
@@ -97,7 +127,8 @@ async function waitUntil(deps: RetryDeps, job: RetryJob, notBefore: number | und
     await deps.sleep(waitMs);
     return true;
   }
-  await deps.queue.push([{ ...job, waitSeconds: Math.floor(waitMs / 1000), notBefore }]);
+  const waitSeconds = Math.floor(waitMs / 1000);
+  await deps.queue.push([{ ...job, waitSeconds, notBefore, ageSeconds: job.ageSeconds + waitSeconds }]);
   return false;
 }
 
@@ -148,7 +179,7 @@ async function attempt(
   );
   await deps.deliveries.putMany([updated]);
   if (after.retry) {
-    await deps.queue.push([retryJobFor(updated, config, after.retry)]);
+    await deps.queue.push([retryJobFor(updated, config, { ...after.retry, ageSeconds: job.ageSeconds })]);
     if (updated.attempts >= BREAKER_AFTER_ATTEMPTS) {
       await openBreaker(deps, connection.id, sent.error ?? `The listener answered ${sent.status ?? 'with an error'}`);
     }

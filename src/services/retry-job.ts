@@ -7,7 +7,7 @@ import type { RetryJob } from './ports';
 export function retryJobFor(
   record: DeliveryRecord,
   config: RelayConfig,
-  when: { waitSeconds: number; notBefore?: number; manual?: boolean },
+  when: { waitSeconds: number; notBefore?: number; manual?: boolean; ageSeconds?: number },
 ): RetryJob {
   const host = hostOfUrl(record.detail.request.url);
   return {
@@ -18,6 +18,7 @@ export function retryJobFor(
     hostParallel: Math.min(50, Math.max(2, Math.ceil(hostRate(config.connections, host)))),
     waitSeconds: Math.max(0, Math.round(when.waitSeconds)),
     notBefore: when.notBefore,
+    ageSeconds: Math.round((when.ageSeconds ?? 0) + Math.max(0, when.waitSeconds)),
     manual: when.manual,
   };
 }

@@ -3,6 +3,10 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 import {
   deliveryDetail,
   distinctEvent,
+  DUE_SLACK_MS,
+  JITTER,
+  MAX_ATTEMPTS,
+  RETRY_SCHEDULE_SECONDS,
   inState,
   redeliver,
   sleep,
@@ -70,7 +74,51 @@ describe('faults: dead letters and replay', () => {
     expect(requests[1].body).toBe(requests[0].body);
     expect(listener.acceptedCounts().get(id)).toBe(1);
   });
-  // The exhausted-schedule case (always 500 → failed after 9 attempts → redeliver) is left out: it fails
-  // against the current app, whose circuit breaker parks the delivery after 4 attempts and never
-  // dead-letters it while the listener keeps failing. See the fault-injection report.
+
+  it('an event the listener always refuses with 500 (probes pass): failed after 9 attempts on schedule, then replayed with the same webhook-id', async () => {
+    // Test requests (breaker probes) succeed, so the breaker closes again and the event runs its whole schedule.
+    listener.setPlan((request) => (request.test ? ok() : status(500)));
+    const event = distinctEvent('comment-created');
+    await platform.fireEvent(event);
+    const id = await firstRequestOf(event);
+
+    const [dead] = await waitForDeliveries(platform, [id], inState('failed'), 'the delivery to exhaust its schedule', 60_000);
+    await sleep(clock.real(10 * 3600 * 1000)); // 10 more simulated hours: no 10th attempt
+    expect(dead).toMatchObject({ state: 'failed', status: 500, attempts: MAX_ATTEMPTS });
+    expect(listener.requestsFor(id).map((r) => r.answered)).toEqual(Array.from({ length: MAX_ATTEMPTS }, () => 500));
+    const detail = await deliveryDetail(platform, dead);
+    const gaps = attemptGapsMs(detail);
+    expect(gaps).toHaveLength(RETRY_SCHEDULE_SECONDS.length);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(RETRY_SCHEDULE_SECONDS[i] * 1000 * (1 - JITTER) - DUE_SLACK_MS));
+
+    listener.setPlan(() => ok());
+    const replayed = await redeliver(platform, dead);
+    expect(replayed).toMatchObject({ state: 'delivered', status: 200, attempts: MAX_ATTEMPTS + 1 });
+    expect(replayed.attemptLog.at(-1)).toMatchObject({ status: 200, manual: true });
+    expect(new Set(listener.requestsFor(id).map((r) => r.body)).size).toBe(1);
+    expect(listener.acceptedCounts().get(id)).toBe(1);
+  });
+
+  it('a listener down for longer than the schedule (probes fail too): paused without spending attempts, failed once the schedule’s span has passed, then replayed', async () => {
+    listener.setPlan(() => status(500));
+    const event = distinctEvent('issue-created');
+    await platform.fireEvent(event);
+    const id = await firstRequestOf(event);
+
+    const [dead] = await waitForDeliveries(platform, [id], inState('failed'), 'the paused delivery to give up', 60_000);
+    // The breaker opened after the 4th attempt: later waits spent no attempts on a listener that was down.
+    expect(listener.requestsFor(id).map((r) => r.answered)).toEqual([500, 500, 500, 500]);
+    expect(dead.error ?? '').toMatch(/whole retry schedule/);
+
+    listener.setPlan(() => ok());
+    const replayed = await redeliver(platform, dead);
+    expect(replayed).toMatchObject({ state: 'delivered', status: 200 });
+    expect(listener.acceptedCounts().get(id)).toBe(1);
+  });
 });
+
+/** Milliseconds between consecutive automatic attempts, from the attempt log (app time). */
+function attemptGapsMs(detail: { attemptLog: { at: string; manual?: boolean }[] }): number[] {
+  const times = detail.attemptLog.filter((a) => !a.manual).map((a) => Date.parse(a.at));
+  return times.slice(1).map((t, i) => t - times[i]);
+}
