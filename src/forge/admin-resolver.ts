@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AdminResolvers } from '../shared/contract';
 import { EVENT_KINDS } from '../shared/events';
 import { breakerView, connectionHealth } from '../services/connection-health';
+import { checkAccess } from '../services/check-access';
 import { connectionInputSchema } from '../services/connection-input';
 import { toConnectionView } from '../services/connection-view';
 import { deleteConnection } from '../services/delete-connection';
@@ -74,6 +75,17 @@ export const adminResolver = defineResolvers<AdminResolvers>(
     'projects/search': fn(
       z.object({ query: z.string().trim().max(100, 'Use at most 100 characters').default('') }),
       async ({ query }) => ({ projects: await deps.userJira.searchProjects(query ?? '') }),
+    ),
+    'users/search': fn(
+      z.object({ query: z.string().trim().min(1, 'Type part of a name or email').max(100, 'Use at most 100 characters') }),
+      async ({ query }) => ({ users: await deps.userJira.searchUsers(query) }),
+    ),
+    'access/check': fn(
+      z.object({
+        accountId: z.string().trim().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'Pick an Atlassian account'),
+        scope: z.enum(['all', 'covered']).default('all'),
+      }),
+      ({ accountId, scope }) => checkAccess(deps, accountId, scope),
     ),
     'deliveries/list': fn(
       deliveryFilterSchema,

@@ -1,5 +1,7 @@
 import { asApp, route } from '@forge/api';
 import { z } from 'zod';
+import type { RequiredPermission } from '../shared/access';
+import type { ProjectSummary, UserSummary } from '../shared/contract';
 import type { IssueLookup, JiraClient } from '../services/ports';
 
 const fetchedIssueSchema = z.looseObject({
@@ -8,17 +10,72 @@ const fetchedIssueSchema = z.looseObject({
   self: z.string().optional(),
   fields: z.record(z.string(), z.unknown()),
 });
+const projectPageSchema = z.object({
+  isLast: z.boolean().optional(),
+  values: z.array(z.looseObject({ id: z.string(), key: z.string(), name: z.string() })),
+});
+const permissionCheckSchema = z.object({
+  projectPermissions: z.array(z.object({ permission: z.string(), projects: z.array(z.union([z.number(), z.string()])).default([]) })).default([]),
+});
+const userSchema = z.looseObject({ accountId: z.string(), displayName: z.string().default(''), emailAddress: z.string().optional() });
 
-/** Reads issues as the app (read:jira-work), so forwarding does not depend on who caused the event. */
+const JSON_HEADERS = { Accept: 'application/json' };
+const PAGE_SIZE = 50;
+/** A safety stop for very large sites: 2,000 projects are checked at most. */
+const MAX_PROJECT_PAGES = 40;
+
+/** Reads Jira as the app (read:jira-work, read:jira-user), so forwarding does not depend on who caused the event. */
 export class ForgeJiraClient implements JiraClient {
-  async getIssue(issueId: string): Promise<IssueLookup> {
-    const response = await asApp().requestJira(route`/rest/api/3/issue/${issueId}`, {
-      headers: { Accept: 'application/json' },
-    });
+  async getIssue(issueIdOrKey: string): Promise<IssueLookup> {
+    const response = await asApp().requestJira(route`/rest/api/3/issue/${issueIdOrKey}`, { headers: JSON_HEADERS });
     if (!response.ok) return { found: false, status: response.status };
     const parsed = fetchedIssueSchema.safeParse(await response.json());
     // An answer that is not an issue is treated like no answer: the event's own fields are sent.
     if (!parsed.success) return { found: false, status: response.status };
     return { found: true, issue: parsed.data };
+  }
+
+  async listProjects(): Promise<ProjectSummary[]> {
+    const projects: ProjectSummary[] = [];
+    for (let page = 0; page < MAX_PROJECT_PAGES; page++) {
+      const params = new URLSearchParams({ startAt: String(page * PAGE_SIZE), maxResults: String(PAGE_SIZE), orderBy: 'key' });
+      const response = await asApp().requestJira(route`/rest/api/3/project/search?${params}`, { headers: JSON_HEADERS });
+      if (!response.ok) throw new Error(`Project search answered ${response.status}`);
+      const parsed = projectPageSchema.parse(await response.json());
+      projects.push(...parsed.values.map(({ id, key, name }) => ({ id, key, name })));
+      if (parsed.isLast !== false || parsed.values.length < PAGE_SIZE) break;
+    }
+    return projects;
+  }
+
+  async projectPermissionsOf(
+    accountId: string,
+    projectIds: readonly string[],
+    permissions: readonly RequiredPermission[],
+  ): Promise<Map<string, Set<RequiredPermission>>> {
+    const granted = new Map<string, Set<RequiredPermission>>(projectIds.map((id) => [id, new Set()]));
+    if (projectIds.length === 0) return granted;
+    // POST /rest/api/3/permissions/check needs no classic scope (platform.md "Scopes"); project ids are numbers.
+    const response = await asApp().requestJira(route`/rest/api/3/permissions/check`, {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ accountId, projectPermissions: [{ permissions, projects: projectIds.map(Number) }] }),
+    });
+    if (!response.ok) throw new Error(`Permission check answered ${response.status}`);
+    const parsed = permissionCheckSchema.parse(await response.json());
+    for (const entry of parsed.projectPermissions) {
+      const key = entry.permission as RequiredPermission;
+      if (!permissions.includes(key)) continue;
+      for (const id of entry.projects) granted.get(String(id))?.add(key);
+    }
+    return granted;
+  }
+
+  async getUser(accountId: string): Promise<UserSummary | undefined> {
+    const params = new URLSearchParams({ accountId });
+    const response = await asApp().requestJira(route`/rest/api/3/user?${params}`, { headers: JSON_HEADERS });
+    if (!response.ok) return undefined;
+    const parsed = userSchema.safeParse(await response.json());
+    return parsed.success ? { accountId: parsed.data.accountId, displayName: parsed.data.displayName, emailAddress: parsed.data.emailAddress } : undefined;
   }
 }

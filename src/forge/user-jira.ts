@@ -1,12 +1,15 @@
 import { asUser, route } from '@forge/api';
 import { z } from 'zod';
-import type { ProjectSummary } from '../shared/contract';
+import type { ProjectSummary, UserSummary } from '../shared/contract';
 import type { UserJira } from '../services/ports';
 
 const projectPageSchema = z.object({
   values: z.array(z.looseObject({ id: z.string(), key: z.string(), name: z.string() })),
 });
 const myselfSchema = z.looseObject({ displayName: z.string().optional() });
+const usersSchema = z.array(
+  z.looseObject({ accountId: z.string(), displayName: z.string().default(''), emailAddress: z.string().optional(), accountType: z.string().optional() }),
+);
 
 /** Calls made as the resolver's caller (`asUser()`), so they see only what that user may see. */
 export class ForgeUserJira implements UserJira {
@@ -17,6 +20,15 @@ export class ForgeUserJira implements UserJira {
     if (!response.ok) return [];
     const parsed = projectPageSchema.safeParse(await response.json());
     return parsed.success ? parsed.data.values.map(({ id, key, name }) => ({ id, key, name })) : [];
+  }
+
+  async searchUsers(query: string): Promise<UserSummary[]> {
+    const params = new URLSearchParams({ query, maxResults: '20' });
+    const response = await asUser().requestJira(route`/rest/api/3/user/search?${params}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return [];
+    const parsed = usersSchema.safeParse(await response.json());
+    if (!parsed.success) return [];
+    return parsed.data.map(({ accountId, displayName, emailAddress }) => ({ accountId, displayName, emailAddress }));
   }
 
   async myDisplayName(): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import type { RelayConfig } from '../core/connection';
 import type { DeliveryRecord } from '../core/delivery-record';
-import type { DeliveryState, ProjectSummary } from '../shared/contract';
+import type { RequiredPermission } from '../shared/access';
+import type { DeliveryState, ProjectSummary, UserSummary } from '../shared/contract';
 import type { AttemptOutcome } from '../core/classify-attempt';
 import type { FetchedIssue } from '../core/webhook-body';
 
@@ -45,11 +46,17 @@ export type IssueLookup = { found: true; issue: FetchedIssue } | { found: false;
 export interface JiraClient {
   /** As the app: the event's issue, whoever caused the event. */
   getIssue(issueIdOrKey: string): Promise<IssueLookup>;
+  /** As the app: every project of the site. */
+  listProjects(): Promise<ProjectSummary[]>;
+  /** As the app: which of `permissions` the account holds, per project id. */
+  projectPermissionsOf(accountId: string, projectIds: readonly string[], permissions: readonly RequiredPermission[]): Promise<Map<string, Set<RequiredPermission>>>;
+  getUser(accountId: string): Promise<UserSummary | undefined>;
 }
 
 /** Calls made as the user of a resolver invocation: they see what that user may see. */
 export interface UserJira {
   searchProjects(query: string): Promise<ProjectSummary[]>;
+  searchUsers(query: string): Promise<UserSummary[]>;
   myDisplayName(): Promise<string | undefined>;
 }
 

@@ -2,6 +2,7 @@
  * The resolver contract: function names, payloads and results, imported by the
  * backend resolvers and by the UI's API layer so both type-check against one definition.
  */
+import type { RequiredPermission } from './access';
 import type { EventKind } from './events';
 
 export type ErrorCode = 'FORBIDDEN' | 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL';
@@ -177,6 +178,31 @@ export interface ProjectOverview {
   connections: ProjectConnectionView[];
 }
 
+export interface UserSummary {
+  accountId: string;
+  displayName: string;
+  /** Only when Jira shows it to the app (the user's profile visibility decides). */
+  emailAddress?: string;
+}
+
+export interface ProjectAccess {
+  id: string;
+  key: string;
+  name: string;
+  /** Required permission keys (see src/shared/access.ts) the account lacks in this project. */
+  missing: RequiredPermission[];
+}
+
+export interface AccessReport {
+  account: UserSummary;
+  /** Which projects were checked: all of them, or only those a connection covers. */
+  scope: 'all' | 'covered';
+  projects: ProjectAccess[];
+  /** Projects with nothing missing. */
+  ready: number;
+  checkedAt: string;
+}
+
 /** Every resolver function: name → payload and result data. */
 export interface AdminResolvers {
   'admin/overview': { payload: Record<string, never>; data: AdminOverview };
@@ -188,6 +214,9 @@ export interface AdminResolvers {
   'connections/disableSigning': { payload: { id: string }; data: ConnectionView };
   'connections/sendIssue': { payload: { id: string; issueKey: string; event: EventKind }; data: SendIssueResult };
   'projects/search': { payload: { query?: string }; data: { projects: ProjectSummary[] } };
+  'users/search': { payload: { query: string }; data: { users: UserSummary[] } };
+  /** What the Agent Studio connector account can do in each project (Jira admins only). */
+  'access/check': { payload: { accountId: string; scope?: 'all' | 'covered' }; data: AccessReport };
   'deliveries/list': { payload: DeliveryFilter; data: DeliveryPage };
   'deliveries/get': { payload: DeliveryRef; data: DeliveryDetail };
   'deliveries/redeliver': { payload: DeliveryRef; data: DeliveryDetail };
@@ -215,6 +244,8 @@ export const ADMIN_FUNCTIONS: readonly AdminFunction[] = [
   'connections/disableSigning',
   'connections/sendIssue',
   'projects/search',
+  'users/search',
+  'access/check',
   'deliveries/list',
   'deliveries/get',
   'deliveries/redeliver',

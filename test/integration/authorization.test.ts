@@ -19,6 +19,8 @@ const samplePayloads: Record<string, unknown> = {
   'connections/disableSigning': { id: 'nope' },
   'connections/sendIssue': { id: 'nope', issueKey: 'SUP-1', event: 'issue_created' },
   'projects/search': { query: 'S' },
+  'users/search': { query: 'Agent' },
+  'access/check': { accountId: '5b10ac8d82e05b22cc7d4e04' },
   'deliveries/list': {},
   'deliveries/get': { eventId: 'msg_abc', connectionId: 'nope' },
   'deliveries/redeliver': { eventId: 'msg_abc', connectionId: 'nope' },
