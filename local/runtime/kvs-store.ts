@@ -116,7 +116,8 @@ export class KvsStore {
     for (const ns of this.dirty) {
       const file = this.fileFor(ns);
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.space(ns))));
+      // Owner-only: the secrets namespace holds real API keys when LISTENER_TOKEN is one.
+      writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.space(ns))), { mode: 0o600 });
       renameSync(tmp, file);
     }
     this.dirty.clear();

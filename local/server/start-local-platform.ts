@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import type { LocalForge } from '../contracts';
+import type { LocalForge, LocalForgeOptions } from '../contracts';
 import { createLocalForge } from '../runtime/create-local-forge';
 import { createFakeJiraSite, type LocalJiraSite } from '../site/create-fake-jira-site';
 import { createHttpApp } from './http-app';
@@ -21,6 +21,8 @@ export interface StartLocalPlatformOptions {
   log?: (line: string) => void;
   appRoot?: string;
   quiet?: boolean;
+  /** Injected latency per remote call (KVS, Jira REST, listener egress), for benchmarks. Default 0. */
+  latencyMs?: LocalForgeOptions['latencyMs'];
 }
 
 export interface LocalPlatform {
@@ -70,7 +72,7 @@ export async function startLocalPlatform(opts: StartLocalPlatformOptions): Promi
   const extraEgress = ['http://127.0.0.1', 'http://localhost'];
   const listenerOrigin = loopbackOrigin(opts.listener?.url);
   if (listenerOrigin && !extraEgress.includes(listenerOrigin)) extraEgress.push(listenerOrigin);
-  const runningForge = await createLocalForge({ appRoot, dataDir, site, timeScale: opts.timeScale, extraEgress, log });
+  const runningForge = await createLocalForge({ appRoot, dataDir, site, timeScale: opts.timeScale, latencyMs: opts.latencyMs, extraEgress, log });
   late.forge = runningForge;
 
   const app = createHttpApp({ forge: runningForge, site, listener: sampleListener, appRoot, log });

@@ -51,6 +51,8 @@ export interface DeliveryRecord {
     configurationError?: string;
     /** Why the delivery waits without an attempt: the host's rate limit, or the connection's open breaker. */
     waitingFor?: 'rate-limit' | 'breaker';
+    /** The listener's Retry-After as a wall-clock floor (epoch ms) for the next attempt. */
+    notBefore?: number;
   };
 }
 
@@ -58,8 +60,11 @@ export const DELIVERY_ENTITY = 'delivery';
 /** How long delivery records are kept. */
 export const DELIVERY_RECORD_TTL_DAYS = 30;
 export const MAX_ATTEMPTS_KEPT = 20;
-/** Entity values are limited to 240 KiB; bodies above this are replaced by the (smaller) Forge event. */
-export const MAX_STORED_BODY_CHARS = 120_000;
+/**
+ * Entity values are limited to 240 KiB (bytes); a body above this many UTF-8 bytes is replaced by the
+ * (smaller) Forge event, leaving room for the attempt log and headers.
+ */
+export const MAX_STORED_BODY_BYTES = 120_000;
 
 /** KVS keys allow `a-zA-Z0-9:._-#` and spaces; event and connection ids use only those. */
 export function deliveryKey(eventId: string, connectionId: string): string {
@@ -71,9 +76,12 @@ export function appendAttempt(previous: readonly Attempt[], attempt: Attempt): A
 }
 
 export function storedRequest(url: string, maskedHeaders: Record<string, string>, body: string, rawEvent: unknown): StoredRequest {
-  if (body.length <= MAX_STORED_BODY_CHARS) return { url, headers: maskedHeaders, body };
-  const event = JSON.stringify(rawEvent);
-  return event.length <= MAX_STORED_BODY_CHARS ? { url, headers: maskedHeaders, event: rawEvent } : { url, headers: maskedHeaders };
+  if (utf8Bytes(body) <= MAX_STORED_BODY_BYTES) return { url, headers: maskedHeaders, body };
+  return utf8Bytes(JSON.stringify(rawEvent) ?? '') <= MAX_STORED_BODY_BYTES ? { url, headers: maskedHeaders, event: rawEvent } : { url, headers: maskedHeaders };
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** The record after one more attempt. */

@@ -21,8 +21,3 @@ export function checkListenerUrl(raw: string): ListenerUrlCheck {
   }
   return { ok: true, url };
 }
-
-/** Agent Studio listener paths look like /webhooks/v1/listeners/<uuid>/notify. */
-export function looksLikeListenerPath(url: URL): boolean {
-  return /^\/webhooks\/v1\/listeners\/[0-9a-fA-F-]{8,}\/notify\/?$/.test(url.pathname);
-}

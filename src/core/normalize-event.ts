@@ -33,8 +33,9 @@ export function normalizeEvent(raw: unknown, nowMs: number): NormalizedEvent {
   const timestampMs = parseTimestamp(event.timestamp) ?? nowMs;
   const project = asRecord(event.issue.fields.project);
   const statusItem = event.changelog?.items.find((item) => item.fieldId === 'status' || item.field === 'status');
+  // `toString` must be read as an own property: a missing one would be Object.prototype.toString.
   const statusChange = statusItem
-    ? { from: statusItem.fromString ?? undefined, to: statusItem.toString ?? undefined }
+    ? { from: ownString(statusItem, 'fromString'), to: ownString(statusItem, 'toString') }
     : undefined;
   const { webhookEvent, issueEventTypeName, kinds } = classify(event, statusChange !== undefined);
   return {
@@ -108,6 +109,11 @@ function parseTimestamp(value: string | number | undefined): number | undefined 
   if (Number.isFinite(n) && n > 0) return n;
   const parsed = Date.parse(String(value));
   return Number.isNaN(parsed) ? undefined : parsed;
+}
+
+function ownString(item: object, key: string): string | undefined {
+  const value: unknown = Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -12,21 +12,8 @@ export interface HostBucket {
   pausedUntil: number;
 }
 
-export type PaceDecision = { go: true } | { go: false; waitMs: number };
-
 export class Pacer {
   private readonly buckets = new Map<string, HostBucket>();
-
-  /** Takes one request slot for `host` at `rate` per second, or says how long to wait for one. */
-  take(host: string, rate: number, nowMs: number): PaceDecision {
-    const bucket = this.refill(host, rate, nowMs);
-    if (bucket.pausedUntil > nowMs) return { go: false, waitMs: bucket.pausedUntil - nowMs };
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { go: true };
-    }
-    return { go: false, waitMs: Math.ceil(((1 - bucket.tokens) / rate) * 1000) };
-  }
 
   /**
    * Reserves the next free slot at or after `notBeforeMs` and returns its time, so events queued in a

@@ -1,4 +1,5 @@
-import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import { isAlreadyExists } from './kvs-errors';
 import type { AttemptClaims } from '../services/ports';
 
 /**
@@ -11,8 +12,7 @@ export class KvsAttemptClaims implements AttemptClaims {
       await kvs.set(`claim:${eventId}:${connectionId}:${attempt}`, 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 1, unit: 'DAYS' } });
       return true;
     } catch (error) {
-      // The conflict's code is not documented; a 409 or an "exists" code is the other claimant winning.
-      if (error instanceof ForgeKvsAPIError && (error.responseDetails.status === 409 || /EXISTS/i.test(error.code ?? ''))) return false;
+      if (isAlreadyExists(error)) return false;
       throw error;
     }
   }

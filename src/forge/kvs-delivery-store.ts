@@ -1,4 +1,5 @@
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { isAlreadyExists } from './kvs-errors';
 import {
   DELIVERY_ENTITY,
   DELIVERY_RECORD_TTL_DAYS,
@@ -36,6 +37,16 @@ export class KvsDeliveryStore implements DeliveryStore {
       records.map((record) => ({ key: deliveryKey(record.eventId, record.connectionId), value: record, entityName: DELIVERY_ENTITY, options: TTL })),
     );
     if (result.failedKeys.length > 0) throw new Error(`Could not store ${result.failedKeys.length} delivery record(s)`);
+  }
+
+  async putNew(record: DeliveryRecord): Promise<boolean> {
+    try {
+      await this.entity.set(deliveryKey(record.eventId, record.connectionId), record, { ...TTL, keyPolicy: 'FAIL_IF_EXISTS' });
+      return true;
+    } catch (error) {
+      if (isAlreadyExists(error)) return false;
+      throw error;
+    }
   }
 
   async query(query: DeliveryQuery): Promise<{ records: DeliveryRecord[]; nextCursor?: string }> {

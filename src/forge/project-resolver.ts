@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProjectResolvers } from '../shared/contract';
 import { projectKeySchema } from '../core/connection';
-import { toDeliveryDetail } from '../services/delivery-views';
+import { forProjectAdmin, toDeliveryDetail } from '../services/delivery-views';
 import { listDeliveries, projectDeliveryFilterSchema } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';
 import { projectOverview, setProjectOptIn } from '../services/project-settings';
@@ -52,11 +52,11 @@ export const projectResolver = defineResolvers<ProjectResolvers>(
     ),
     'project/delivery': fn(
       deliveryRefSchema,
-      async (ref, caller) => toDeliveryDetail(await getDelivery(deps.deliveries, ref, projectOf(caller))),
+      async (ref, caller) => forProjectAdmin(toDeliveryDetail(await getDelivery(deps.deliveries, ref, projectOf(caller)))),
     ),
     'project/redeliver': fn(
       deliveryRefSchema,
-      (ref, caller) => redeliver(deps, ref, projectOf(caller)),
+      async (ref, caller) => forProjectAdmin(await redeliver(deps, ref, projectOf(caller))),
     ),
   },
   authorizeProjectAdmin,

@@ -1,17 +1,21 @@
 import { asUser, route } from '@forge/api';
+import { z } from 'zod';
 
 /**
  * Checks made AS THE CALLING USER: `asUser()` acts for the invocation's principal, the only identity
  * in a resolver call that cannot be forged (platform.md "UI and resolvers").
  */
-interface MyPermissions {
-  permissions?: Record<string, { havePermission?: boolean }>;
-}
+const myPermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean().optional() })).optional(),
+});
+type MyPermissions = z.infer<typeof myPermissionsSchema>;
 
 async function myPermissions(query: URLSearchParams): Promise<MyPermissions | undefined> {
   const response = await asUser().requestJira(route`/rest/api/3/mypermissions?${query}`, { headers: { Accept: 'application/json' } });
   if (!response.ok) return undefined;
-  return (await response.json()) as MyPermissions;
+  // An answer that does not parse grants nothing.
+  const parsed = myPermissionsSchema.safeParse(await response.json());
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Jira admin: the global ADMINISTER permission. */

@@ -39,25 +39,21 @@ export type ProbeDeps = BreakerDeps & TestConnectionDeps & { deliveries: Deliver
 export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]; stillOpen: string[] }> {
   const config = await deps.configStore.load();
   const now = deps.clock.now();
-  const closed: string[] = [];
-  const stillOpen: string[] = [];
-  const breakers = { ...config.breakers };
-  for (const [connectionId, breaker] of Object.entries(config.breakers)) {
-    if (!config.connections.some((c) => c.id === connectionId)) {
-      delete breakers[connectionId];
-      continue;
-    }
-    const result = await testConnection(deps, connectionId);
-    if (result.ok) {
-      delete breakers[connectionId];
-      closed.push(connectionId);
-    } else {
-      breakers[connectionId] = { ...breaker, reason: result.message, probeAt: now + PROBE_INTERVAL_MS };
-      stillOpen.push(connectionId);
-    }
-  }
-  if (closed.length > 0 || stillOpen.length > 0 || Object.keys(breakers).length !== Object.keys(config.breakers).length) {
+  const open = Object.keys(config.breakers).filter((id) => config.connections.some((c) => c.id === id));
+  // In parallel: each probe may wait up to its 10 s timeout, and the scheduled function has 55 s.
+  const results = await Promise.all(open.map(async (id) => ({ id, result: await testConnection(deps, id) })));
+  const closed = results.filter((r) => r.result.ok).map((r) => r.id);
+  const stillOpen = results.filter((r) => !r.result.ok);
+  const orphans = Object.keys(config.breakers).filter((id) => !open.includes(id));
+  if (results.length > 0 || orphans.length > 0) {
+    // Applied to a fresh copy, so a breaker opened or a connection saved meanwhile is kept.
     const fresh = await deps.configStore.load();
+    const breakers = { ...fresh.breakers };
+    for (const id of [...closed, ...orphans]) delete breakers[id];
+    for (const { id, result } of stillOpen) {
+      const current = breakers[id];
+      if (current) breakers[id] = { ...current, reason: result.message, probeAt: now + PROBE_INTERVAL_MS };
+    }
     await deps.configStore.save({ ...fresh, breakers });
     deps.cache.invalidate();
   }
@@ -66,7 +62,7 @@ export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]
     const released = await releaseBacklog(deps, connectionId, latest);
     deps.logger.info('Circuit breaker closed: backlog released', { connectionId, released });
   }
-  return { closed, stillOpen };
+  return { closed, stillOpen: stillOpen.map((r) => r.id) };
 }
 
 /** Everything waiting for a connection, due now: the queue and the pacer send it at the listener's rate. */

@@ -47,3 +47,17 @@ export function toDeliveryDetail(record: DeliveryRecord): DeliveryDetail {
     attemptLog: record.detail.attemptLog.map((a) => ({ ...a })),
   };
 }
+
+/** Headers the app itself sets; anything else on a request is an admin's extra header. */
+const APP_HEADERS = new Set(['content-type', 'user-agent', 'authorization', 'webhook-id', 'webhook-timestamp', 'webhook-signature', 'x-relay-test']);
+
+/**
+ * What a project admin sees of a delivery: the same detail with extra header values hidden, since Jira
+ * admins may have put credentials there despite the advice, and a project admin did not set them.
+ */
+export function forProjectAdmin(detail: DeliveryDetail): DeliveryDetail {
+  const headers = Object.fromEntries(
+    Object.entries(detail.request.headers).map(([name, value]) => [name, APP_HEADERS.has(name.toLowerCase()) ? value : '****']),
+  );
+  return { ...detail, request: { ...detail.request, headers } };
+}

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseRetryAfter, type AttemptOutcome } from '../core/classify-attempt';
 import type { RelayConfig, StoredConnection } from '../core/connection';
 import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
@@ -8,11 +7,13 @@ import { routeEvent } from '../core/route-event';
 import { retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import { attemptOutcome } from './attempt-outcome';
+import { backOffOn429 } from './back-off';
 import type { ConfigCache } from './config-cache';
 import { encodeBody } from './encode-body';
 import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
 import { retryJobFor } from './retry-job';
 import { sendToListener } from './send-to-listener';
+import { withTimeout } from './with-timeout';
 
 export interface ForwardDeps {
   cache: ConfigCache;
@@ -46,6 +47,7 @@ const retryDataSchema = z.object({ pending: z.array(z.string()).max(100) });
 export type RetryData = z.infer<typeof retryDataSchema>;
 
 const MAX_REQUEST_TIMEOUT_MS = 10_000;
+const ISSUE_FETCH_TIMEOUT_MS = 6_000;
 /** Kept free at the end of the invocation to write the records and return before Forge's 25 s limit. */
 const RESERVE_MS = 3_000;
 /** Waits for a rate-limit slot shorter than this happen inside the invocation; longer ones go to the queue. */
@@ -86,13 +88,20 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   }
   if (targets.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
-  const encoded = encodeBody(buildWebhookBody(event, await fetchIssue(deps, event)));
-  const results = await Promise.all(
-    targets.map((connection) =>
-      deliverOnce(deps, input, config, event, connection, encoded, previous.find((r) => r.connectionId === connection.id)),
-    ),
-  );
-  await deps.deliveries.putMany(results.map((r) => r.record));
+  // A platform retry exists only because scheduling failed: schedule what was already attempted rather
+  // than sending it again ahead of its backoff or Retry-After.
+  const rescheduled = previous.filter((r) => r.state === 'retrying').map((record) => ({ record, job: rescheduleJob(record, config, deps.clock.now()) }));
+  targets = targets.filter((c) => !rescheduled.some((r) => r.record.connectionId === c.id));
+
+  const encoded = targets.length > 0 ? encodeBody(buildWebhookBody(event, await fetchIssue(deps, event, input.remainingMs))) : undefined;
+  const sent = encoded
+    ? await Promise.all(
+        targets.map((connection) =>
+          deliverOnce(deps, input, config, event, connection, encoded, previous.find((r) => r.connectionId === connection.id)),
+        ),
+      )
+    : [];
+  const results = [...(await storeResults(deps, sent, previous)), ...rescheduled];
   deps.logger.info('Event forwarded', {
     eventId: event.id,
     webhookEvent: event.webhookEvent,
@@ -112,6 +121,27 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
     failed: results.filter((r) => r.record.state === 'failed').map((r) => r.record.connectionId),
     waiting: waiting.map((r) => r.record.connectionId),
   };
+}
+
+/**
+ * Stores each delivery's record. A first record is written only if none exists: when it does, the same
+ * Forge event was delivered twice and the other invocation owns the record and its retries (this one
+ * sent the same webhook-id, which receivers deduplicate).
+ */
+async function storeResults(deps: ForwardDeps, sent: Delivered[], previous: DeliveryRecord[]): Promise<Delivered[]> {
+  const updates = sent.filter((d) => previous.some((p) => p.connectionId === d.record.connectionId));
+  if (updates.length > 0) await deps.deliveries.putMany(updates.map((d) => d.record));
+  const firsts = sent.filter((d) => !updates.includes(d));
+  const stored = await Promise.all(firsts.map(async (d) => ((await deps.deliveries.putNew(d.record)) ? d : undefined)));
+  for (const d of firsts.filter((_, i) => !stored[i])) {
+    deps.logger.info('Duplicate Forge event: the first delivery keeps the record', { eventId: d.record.eventId, connectionId: d.record.connectionId });
+  }
+  return [...updates, ...stored.filter((d): d is Delivered => d !== undefined)];
+}
+
+function rescheduleJob(record: DeliveryRecord, config: RelayConfig, nowMs: number): RetryJob {
+  const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? nowMs) - nowMs) / 1000));
+  return retryJobFor(record, config, { waitSeconds, notBefore: record.detail.notBefore });
 }
 
 /**
@@ -143,13 +173,14 @@ async function scheduleRetries(
   return undefined;
 }
 
-async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent): Promise<FetchedIssue | undefined> {
+async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent, remainingMs: () => number): Promise<FetchedIssue | undefined> {
   // A deleted issue cannot be fetched; save the call and send what the event carries.
   if (event.forgeEventType === 'avi:jira:deleted:issue') return undefined;
   try {
-    const lookup = await deps.jira.getIssue(event.issue.id);
-    if (lookup.found) return lookup.issue;
-    deps.logger.info('Issue not fetched; sending the event’s own fields', { issueKey: event.issue.key, status: lookup.status });
+    // Jira gets at most 6 s so that, with the listener's 10 s, the trigger stays inside Forge's 25 s.
+    const lookup = await withTimeout(deps.jira.getIssue(event.issue.id), Math.max(1_000, Math.min(ISSUE_FETCH_TIMEOUT_MS, remainingMs() - 15_000)));
+    if (lookup?.found) return lookup.issue;
+    deps.logger.info('Issue not fetched; sending the event’s own fields', { issueKey: event.issue.key, status: lookup?.status ?? 'timeout' });
   } catch (error) {
     deps.logger.warn('Issue fetch failed; sending the event’s own fields', { issueKey: event.issue.key, error: String(error) });
   }
@@ -198,7 +229,7 @@ async function deliverOnce(
   const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
   if (slot - now > MAX_INLINE_WAIT_MS) {
     const record = parked(base, request, slot, 'rate-limit', now);
-    return { record, job: retryJobFor(record, config, { waitSeconds: 0, notBefore: slot }) };
+    return { record, job: retryJobFor(record, config, { waitSeconds: 0, notBefore: slot, paced: true }) };
   }
   if (slot > now) await deps.sleep(slot - now);
 
@@ -222,6 +253,7 @@ async function deliverOnce(
         ...base.detail,
         request: { ...request, headers: maskedHeaders },
         nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
+        notBefore: after.retry?.notBefore,
         configurationError: after.configurationError,
         waitingFor: undefined,
       },
@@ -236,13 +268,6 @@ async function deliverOnce(
 /** A delivery that waits without an attempt (no attempt is spent, so nothing runs out while it waits). */
 function parked(base: DeliveryRecord, request: DeliveryRecord['detail']['request'], dueAt: number, waitingFor: 'rate-limit' | 'breaker', now: number): DeliveryRecord {
   return { ...base, state: 'retrying', updatedAt: now, detail: { ...base.detail, request, nextAttemptAt: dueAt, waitingFor } };
-}
-
-/** A 429 pauses every request to that host until its Retry-After (1 s when it gives none). */
-export function backOffOn429(pacer: Pacer, host: string, outcome: AttemptOutcome, nowMs: number): void {
-  if ('status' in outcome && outcome.status === 429) {
-    pacer.pause(host, nowMs + (parseRetryAfter(outcome.retryAfterHeader, nowMs) ?? 1) * 1000);
-  }
 }
 
 /** The event as Forge first delivered it, for a redelivery that must rebuild the body. */

@@ -37,6 +37,8 @@ export interface DeliveryStore {
   getMany(eventId: string, connectionIds: readonly string[]): Promise<DeliveryRecord[]>;
   /** One KVS write per record. */
   putMany(records: readonly DeliveryRecord[]): Promise<void>;
+  /** Writes a first record unless one exists already (then answers false and writes nothing). */
+  putNew(record: DeliveryRecord): Promise<boolean>;
   /** Newest first. */
   query(query: DeliveryQuery): Promise<{ records: DeliveryRecord[]; nextCursor?: string }>;
 }
@@ -108,6 +110,13 @@ export interface RetryJob {
   ageSeconds: number;
   /** Started by an admin: sent even if the record says delivered, and even while the breaker is open. */
   manual?: boolean;
+  /**
+   * The attempt number this job is for: a job whose attempt was already made (by a racing job, or before
+   * a platform retry of this one) does not send again.
+   */
+  forAttempt: number;
+  /** Its `notBefore` is a rate-limit slot already reserved for it: the consumer must not reserve another. */
+  paced?: boolean;
 }
 
 export interface RetryQueue {

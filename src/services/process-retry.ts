@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import type { StoredConnection } from '../core/connection';
 import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
-import { normalizeEvent } from '../core/normalize-event';
 import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
 import { RETRY_WINDOW_SECONDS } from '../core/retry-policy';
-import { buildWebhookBody } from '../core/webhook-body';
 import { attemptOutcome } from './attempt-outcome';
 import { BREAKER_AFTER_ATTEMPTS, openBreaker } from './breaker';
 import type { ConfigCache } from './config-cache';
-import { encodeBody } from './encode-body';
-import { backOffOn429 } from './forward-event';
+import { backOffOn429 } from './back-off';
+import { rebuildBody } from './rebuild-body';
 import type { AttemptClaims, Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
 import { retryJobFor } from './retry-job';
 import { sendToListener } from './send-to-listener';
@@ -39,6 +37,8 @@ export const retryJobSchema = z.object({
   notBefore: z.number().optional(),
   ageSeconds: z.number().min(0).default(0),
   manual: z.boolean().optional(),
+  forAttempt: z.number().int().min(1),
+  paced: z.boolean().optional(),
 });
 
 export type RetryResult = 'waiting' | 'skipped' | 'delivered' | 'retrying' | 'failed';
@@ -56,7 +56,7 @@ const BREAKER_WAIT_SECONDS = 300;
 export async function processRetry(deps: RetryDeps, raw: unknown, platformRetryCount = 0): Promise<RetryResult> {
   const job = retryJobSchema.parse(raw);
   try {
-    return await processJob(deps, job);
+    return await processJob(deps, job, platformRetryCount > 0);
   } catch (error) {
     // The queue refused a push (or storage failed): Forge retries this job a few times; on its last
     // chance the delivery ends visibly `failed` rather than `retrying` with nothing behind it.
@@ -76,7 +76,7 @@ async function failVisibly(deps: RetryDeps, job: RetryJob, error: string): Promi
   await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
 }
 
-async function processJob(deps: RetryDeps, job: RetryJob): Promise<RetryResult> {
+async function processJob(deps: RetryDeps, job: RetryJob, platformRetry: boolean): Promise<RetryResult> {
   if (job.waitSeconds > 0) {
     await deps.queue.push([job]);
     return 'waiting';
@@ -89,6 +89,12 @@ async function processJob(deps: RetryDeps, job: RetryJob): Promise<RetryResult> 
     return 'skipped';
   }
   if (!job.manual && record.state !== 'retrying') return 'skipped';
+  if (!job.manual && record.attempts + 1 !== job.forAttempt) {
+    // This job's attempt was made already. On a platform retry of this very job, the attempt was saved but
+    // scheduling the next one failed: schedule it now instead of sending again. Otherwise a racing job won.
+    if (platformRetry && record.attempts === job.forAttempt) return reschedule(deps, job, record);
+    return 'skipped';
+  }
 
   const config = await deps.cache.config();
   const now = deps.clock.now();
@@ -110,12 +116,21 @@ async function processJob(deps: RetryDeps, job: RetryJob): Promise<RetryResult> 
     await deps.queue.push([{ ...job, waitSeconds, notBefore: undefined, ageSeconds: job.ageSeconds + waitSeconds }]);
     return 'waiting';
   }
-  const host = hostOfUrl(connection.url);
-  const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
-  if (!(await waitUntil(deps, { ...job, notBefore: slot }, slot))) return 'waiting';
+  if (!job.paced) {
+    const host = hostOfUrl(connection.url);
+    const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
+    if (!(await waitUntil(deps, { ...job, notBefore: slot, paced: true }, slot))) return 'waiting';
+  }
   // Another job for the same delivery (a released backlog racing a parked retry) may be here too.
   if (!(await deps.claims.claim(record.eventId, record.connectionId, record.attempts + 1))) return 'skipped';
   return attempt(deps, job, record, connection, config);
+}
+
+async function reschedule(deps: RetryDeps, job: RetryJob, record: DeliveryRecord): Promise<RetryResult> {
+  const config = await deps.cache.config();
+  const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? deps.clock.now()) - deps.clock.now()) / 1000));
+  await deps.queue.push([retryJobFor(record, config, { waitSeconds, notBefore: record.detail.notBefore, ageSeconds: job.ageSeconds })]);
+  return 'waiting';
 }
 
 /** Waits (inline, or by another hop) until `notBefore`; false when the job was pushed back to the queue. */
@@ -169,6 +184,7 @@ async function attempt(
         ...record.detail,
         request: { ...record.detail.request, url: connection.url, headers: maskedHeaders },
         nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
+        notBefore: after.retry?.notBefore,
         configurationError: after.configurationError,
         waitingFor: undefined,
       },
@@ -186,13 +202,4 @@ async function attempt(
   }
   deps.logger.info('Retry attempted', { eventId: record.eventId, connectionId: record.connectionId, state: after.state, attempts: updated.attempts });
   return after.state;
-}
-
-async function rebuildBody(deps: RetryDeps, record: DeliveryRecord): Promise<string | undefined> {
-  const raw = record.detail.request.event;
-  if (raw === undefined) return undefined;
-  const event = normalizeEvent(raw, deps.clock.now());
-  const lookup = event.forgeEventType === 'avi:jira:deleted:issue' ? undefined : await deps.jira.getIssue(event.issue.id);
-  const encoded = encodeBody(buildWebhookBody(event, lookup?.found ? lookup.issue : undefined));
-  return encoded.ok ? encoded.body : undefined;
 }

@@ -1,9 +1,8 @@
 import type { DeliveryDetail, DeliveryRef } from '../shared/contract';
 import { classifyAttempt } from '../core/classify-attempt';
 import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
-import { normalizeEvent } from '../core/normalize-event';
-import { buildWebhookBody } from '../core/webhook-body';
 import { toDeliveryDetail } from './delivery-views';
+import { rebuildBody } from './rebuild-body';
 import type { Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, SecretStore } from './ports';
 import { RelayError } from './relay-error';
 import { sendToListener } from './send-to-listener';
@@ -41,6 +40,7 @@ export async function redeliver(deps: RedeliverDeps, ref: DeliveryRef, projectKe
   const connection = config.connections.find((c) => c.id === record.connectionId);
   if (!connection) throw new RelayError('NOT_FOUND', `The connection “${record.connectionName}” was deleted, so there is nowhere to redeliver to.`);
   const body = record.detail.request.body ?? (await rebuildBody(deps, record));
+  if (body === undefined) throw new RelayError('CONFLICT', 'This delivery’s body was too large to keep, so it cannot be sent again.');
   const token = await deps.secrets.getToken(connection.id);
   const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
     url: connection.url,
@@ -64,14 +64,4 @@ export async function redeliver(deps: RedeliverDeps, ref: DeliveryRef, projectKe
   );
   await deps.deliveries.putMany([updated]);
   return toDeliveryDetail(updated);
-}
-
-async function rebuildBody(deps: RedeliverDeps, record: DeliveryRecord): Promise<string> {
-  const raw = record.detail.request.event;
-  if (raw === undefined) {
-    throw new RelayError('CONFLICT', 'This delivery’s body was too large to keep, so it cannot be sent again.');
-  }
-  const event = normalizeEvent(raw, deps.clock.now());
-  const lookup = event.forgeEventType === 'avi:jira:deleted:issue' ? undefined : await deps.jira.getIssue(event.issue.id);
-  return JSON.stringify(buildWebhookBody(event, lookup?.found ? lookup.issue : undefined));
 }

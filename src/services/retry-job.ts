@@ -7,7 +7,7 @@ import type { RetryJob } from './ports';
 export function retryJobFor(
   record: DeliveryRecord,
   config: RelayConfig,
-  when: { waitSeconds: number; notBefore?: number; manual?: boolean; ageSeconds?: number },
+  when: { waitSeconds: number; notBefore?: number; manual?: boolean; ageSeconds?: number; paced?: boolean },
 ): RetryJob {
   const host = hostOfUrl(record.detail.request.url);
   return {
@@ -20,5 +20,7 @@ export function retryJobFor(
     notBefore: when.notBefore,
     ageSeconds: Math.round((when.ageSeconds ?? 0) + Math.max(0, when.waitSeconds)),
     manual: when.manual,
+    forAttempt: record.attempts + 1,
+    paced: when.paced,
   };
 }

@@ -37,6 +37,10 @@ export async function saveConnection(
   const existing = input.id ? config.connections.find((c) => c.id === input.id) : undefined;
   if (input.id && !existing) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
   if (!existing && !input.token) throw invalidInput('token', 'Enter the listener’s API key');
+  // A stored key is never sent to a different listener unless the admin enters it again.
+  if (existing && !input.token && existing.url !== url.url.href) {
+    throw invalidInput('token', 'The listener URL changed: enter the API key for the new listener');
+  }
   if (config.connections.some((c) => c.id !== existing?.id && c.name.toLowerCase() === input.name.toLowerCase())) {
     throw invalidInput('name', 'Another connection already has this name');
   }

@@ -5,6 +5,7 @@ import { testVerdict } from '../core/test-verdict';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import type { Clock, ConfigStore, EgressPolicy, HttpSender, JiraClient, SecretStore } from './ports';
 import { RelayError, invalidInput } from './relay-error';
+import { encodeBody } from './encode-body';
 import { sendToListener } from './send-to-listener';
 import { loadSigningSecrets } from './signing';
 
@@ -37,7 +38,9 @@ export async function sendRealIssue(
 
   const now = deps.clock.now();
   const event = normalizeEvent(syntheticForgeEvent(input.event, lookup.issue, actorAccountId, now), now);
-  const body = JSON.stringify(buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue), null, 0);
+  const encoded = encodeBody(buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue));
+  if (!encoded.ok) throw invalidInput('issueKey', encoded.reason);
+  const body = encoded.body;
   if (!deps.egress.canFetch(connection.url)) {
     return {
       request: { method: 'POST', url: connection.url, headers: {}, body },

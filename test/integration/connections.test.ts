@@ -69,6 +69,10 @@ describe('connections: save, test, delete and project opt-in', () => {
     expect(renamed).toMatchObject({ ok: true, data: { name: 'Loopback renamed', token: { set: true } } });
     expect(await platform.invokeAdmin('connections/test', { id: created.data.id }, admin)).toMatchObject({ data: { verdict: 'connected' } });
 
+    // A different URL needs the key again: the stored one is never sent to another listener silently.
+    const moved = await save(input({ id: created.data.id, name: 'Loopback renamed', url: `${listener.url}?moved=1`, token: undefined }));
+    expect(moved).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'token', message: expect.stringMatching(/URL changed/) as string } });
+
     const wrongKey = await save(input({ id: created.data.id, name: 'Loopback renamed', url: listener.url, token: 'wrong-key-000000' }));
     expect(wrongKey.ok).toBe(true);
     const rejected = await platform.invokeAdmin<TestConnectionResult>('connections/test', { id: created.data.id }, admin);

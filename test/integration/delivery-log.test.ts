@@ -158,6 +158,17 @@ describe('delivery log and admin tools', () => {
     expect(some.ok && some.data.projects.map((p) => p.key)).toEqual(['ENG']);
   });
 
+  it('keeps the first record when Forge delivers the same event twice, so its history is not lost', async () => {
+    failNext = 1;
+    const event = { ...fixtureEvent('issue-updated-status'), timestamp: String(Date.now() + 0.5) };
+    await platform.fireEvent(event);
+    const first = await eventually(async () => (await list({ state: 'failed' })).deliveries.find((d) => d.issueKey === 'SUP-1'), 'the failed first delivery');
+    await platform.fireEvent(structuredClone(event));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const detail = await platform.invokeAdmin<DeliveryDetail>('deliveries/get', { eventId: first.eventId, connectionId: first.connectionId }, admin);
+    expect(detail).toMatchObject({ ok: true, data: { state: 'failed', attempts: 1, createdAt: first.createdAt, attemptLog: [expect.objectContaining({ status: 400 })] } });
+  });
+
   it('sends extra headers and refuses reserved ones at save, naming the row', async () => {
     const base = {
       id: connection.id,
@@ -180,5 +191,13 @@ describe('delivery log and admin tools', () => {
     const [request] = await listener.waitFor(1);
     expect(request.headers['x-team']).toBe('it-service-desk');
     expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
+
+    // A Jira admin sees the header in the log; a project admin sees that it was sent, not its value.
+    const sent = request.headers['webhook-id'] as string;
+    const asAdmin = await platform.invokeAdmin<DeliveryDetail>('deliveries/get', { eventId: sent, connectionId: connection.id }, admin);
+    expect(asAdmin.ok && asAdmin.data.request.headers['X-Team']).toBe('it-service-desk');
+    const pat = platform.users.projectAdmin.accountId;
+    const asProjectAdmin = await platform.invokeProject<DeliveryDetail>('project/delivery', { eventId: sent, connectionId: connection.id }, pat, 'SUP');
+    expect(asProjectAdmin.ok && asProjectAdmin.data.request.headers['X-Team']).toBe('****');
   });
 });

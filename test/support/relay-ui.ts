@@ -55,24 +55,36 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Runs axe-core inside the app's frame and returns the serious and critical violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core inside the app's frame and returns the serious and critical violations, on the whole
+ * document or only inside `within` (a CSS selector, e.g. one section).
+ */
+export async function axeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   const frame = pageFrame(page);
   // A dialog fading in has translucent text: wait for entry animations, or contrast is misjudged.
   // (A cancelled animation rejects `finished`; that one is over too.)
   await frame.evaluate(() => Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2_000))]));
   const loaded = await frame.evaluate(() => 'axe' in window);
   if (!loaded) await frame.addScriptTag({ path: AXE_PATH });
-  return frame.evaluate(async () => {
+  return frame.evaluate(async (selector) => {
     interface AxeResult {
       violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
     }
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const axe = (window as unknown as { axe: { run: (ctx: Document | { include: string[][] }, opts: object) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-  });
+  }, within);
+}
+
+/**
+ * Picks an option in an Atlaskit (react-select) picker: types `query` into the input with id `inputId`
+ * and clicks the option whose accessible name matches `option`.
+ */
+export async function pickOption(app: FrameLocator, inputId: string, query: string, option: RegExp): Promise<void> {
+  await app.locator(`#${inputId}`).fill(query);
+  await app.getByRole('option', { name: option }).first().click({ timeout: 10_000 });
 }
 
 /** Switches the shell's theme (it tells the open frame, as Jira does) and waits until the frame shows it. */

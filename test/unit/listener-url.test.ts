@@ -1,10 +1,12 @@
-import { checkListenerUrl, looksLikeListenerPath } from '../../src/core/listener-url';
+import { checkListenerUrl } from '../../src/core/listener-url';
+import { looksLikeListenerUrl } from '../../src/shared/listener-url-hint';
 
 describe('checkListenerUrl', () => {
   it('accepts an Agent Studio listener URL', () => {
     const result = checkListenerUrl(' https://api.moveworks.ai/webhooks/v1/listeners/0f8b1a2c-1111-4222-8333-944445555666/notify ');
     expect(result.ok).toBe(true);
-    if (result.ok) expect(looksLikeListenerPath(result.url)).toBe(true);
+    if (result.ok) expect(looksLikeListenerUrl(result.url.href)).toBe(true);
+    expect(looksLikeListenerUrl('https://api.moveworks.ai/hooks/x')).toBe(false);
   });
 
   it('refuses plain http to a public host', () => {

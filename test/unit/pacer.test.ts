@@ -3,16 +3,16 @@ import { hostRate, Pacer } from '../../src/core/pacer';
 describe('Pacer', () => {
   it('spaces requests 1/rate apart, so no second sees more than the rate', () => {
     const pacer = new Pacer();
-    expect(pacer.take('h', 5, 1_000)).toEqual({ go: true });
-    expect(pacer.take('h', 5, 1_000)).toEqual({ go: false, waitMs: 200 });
-    expect(pacer.take('h', 5, 1_200)).toEqual({ go: true });
+    expect(pacer.reserve('h', 5, 1_000)).toBe(1_000);
+    expect(pacer.reserve('h', 5, 1_000)).toBe(1_200);
+    expect(pacer.reserve('h', 5, 1_500)).toBe(1_500);
   });
 
   it('shares one bucket per host and keeps hosts apart', () => {
     const pacer = new Pacer();
-    expect(pacer.take('a', 2, 0).go).toBe(true);
-    expect(pacer.take('a', 2, 0).go).toBe(false);
-    expect(pacer.take('b', 2, 0).go).toBe(true);
+    expect(pacer.reserve('a', 2, 0)).toBe(0);
+    expect(pacer.reserve('a', 2, 0)).toBe(500);
+    expect(pacer.reserve('b', 2, 0)).toBe(0);
   });
 
   it('reserves later slots one interval apart for a burst', () => {
@@ -31,9 +31,8 @@ describe('Pacer', () => {
   it('holds everything back after a 429 until Retry-After', () => {
     const pacer = new Pacer();
     pacer.pause('h', 5_000);
-    expect(pacer.take('h', 50, 1_000)).toEqual({ go: false, waitMs: 4_000 });
     expect(pacer.reserve('h', 50, 1_000)).toBeGreaterThanOrEqual(5_000);
-    expect(pacer.take('h', 50, 5_100).go).toBe(true);
+    expect(pacer.reserve('h', 50, 6_000)).toBe(6_000);
   });
 
   it('uses the lowest rate of the enabled connections to a host', () => {

@@ -5,6 +5,7 @@ import { adminDeliverySource } from '../api/delivery-source';
 import { getAdminOverview } from '../api/get-admin-overview';
 import { useFlags } from '../hooks/use-flags';
 import { useResolverData } from '../hooks/use-resolver-data';
+import { AccessSection } from './AccessSection';
 import type { OpenDialog } from './ConnectionDialog';
 import { ConnectionsSection } from './ConnectionsSection';
 import { DeliveriesSection } from './DeliveriesSection';
@@ -17,8 +18,10 @@ const ConnectionDialog = lazy(() => import('./ConnectionDialog').then((m) => ({ 
 const PageFlags = lazy(() => import('./PageFlags').then((m) => ({ default: m.PageFlags })));
 
 const FORBIDDEN = 'Only Jira administrators can manage Agent Studio Relay.';
+const ACCESS_FORBIDDEN = 'Only Jira administrators can check which projects an account can work in.';
 
-export function AdminPage() {
+/** `siteUrl` comes from the Forge context: the Base URL Agent Studio's HTTP connector calls. */
+export function AdminPage({ siteUrl }: { siteUrl?: string }) {
   const overview = useResolverData(getAdminOverview);
   const { data } = overview;
   const [dialog, setDialog] = useState<OpenDialog>();
@@ -47,6 +50,7 @@ export function AdminPage() {
             }}
             onToggleError={(error, connection) => flags.add({ appearance: 'error', title: `${connection.name} was not changed`, description: error.message })}
           />
+          <AccessSection siteUrl={siteUrl} forbiddenMessage={ACCESS_FORBIDDEN} />
           <DeliveriesSection
             source={adminDeliverySource}
             forbiddenMessage={FORBIDDEN}

@@ -8,7 +8,7 @@ import { ProjectPage } from './ProjectPage';
 export function App({ context }: { context: PageContext }) {
   switch (context.page) {
     case 'admin':
-      return <AdminPage />;
+      return <AdminPage siteUrl={context.siteUrl} />;
     case 'project':
       return <ProjectPage projectKey={context.projectKey} />;
     default:
