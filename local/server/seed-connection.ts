@@ -16,6 +16,8 @@ export interface SeedTarget {
   explicitUrl: boolean;
   /** True when the token came from LISTENER_TOKEN (then it replaces the stored token on update). */
   explicitToken: boolean;
+  /** True when the rate came from LISTENER_RATE (then it replaces the stored rate). */
+  explicitRate?: boolean;
   /** Path of the built-in sample listener: a stored URL with this path but another origin is stale (port change). */
   samplePath: string;
 }
@@ -61,7 +63,10 @@ export async function seedFirstConnection(forge: LocalForge, admin: SiteUser, ta
 
   const staleSample = !target.explicitUrl && first.url !== target.url && safePath(first.url) === target.samplePath;
   const urlChanged = target.explicitUrl && first.url !== target.url;
-  if (!urlChanged && !staleSample) return { action: 'kept', connection: first };
+  // LISTENER_TOKEN or LISTENER_RATE given for the same URL: a developer replacing a key or a rate.
+  const rateChanged = target.explicitRate === true && first.rateLimitPerSecond !== target.rate;
+  const settingsChanged = target.explicitUrl && !urlChanged && (target.explicitToken || rateChanged);
+  if (!urlChanged && !staleSample && !settingsChanged) return { action: 'kept', connection: first };
   // The stored token is the old listener's API key: it must never be sent to another URL.
   if (urlChanged && !target.explicitToken) {
     throw new SeedRefusedError(
@@ -77,9 +82,10 @@ export async function seedFirstConnection(forge: LocalForge, admin: SiteUser, ta
     enabled: first.enabled,
     events: first.events,
     projects: first.projects,
-    rateLimitPerSecond: first.rateLimitPerSecond,
+    headers: first.headers,
+    rateLimitPerSecond: target.explicitRate ? target.rate : first.rateLimitPerSecond,
     // A new URL always comes with its own token: LISTENER_TOKEN, or the sample listener's own one.
-    token: target.token,
+    token: urlChanged || staleSample || target.explicitToken ? target.token : undefined,
   };
   const saved = await call<ConnectionView>('connections/save', update);
   return saved.ok ? { action: 'updated', connection: saved.data } : { action: 'failed', message: `connections/save (${saved.error.field ?? 'input'}): ${saved.error.message}` };

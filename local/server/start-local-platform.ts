@@ -97,6 +97,7 @@ export async function startLocalPlatform(opts: StartLocalPlatformOptions): Promi
       rate: explicit?.rate ?? 5,
       explicitUrl: !!explicit?.url,
       explicitToken: !!explicit?.url && !!explicit.token,
+      explicitRate: explicit?.rate !== undefined,
       samplePath: new URL(sampleUrl).pathname,
     });
   } catch (err) {

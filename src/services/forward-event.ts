@@ -81,17 +81,18 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   let targets = routeEvent(event, config);
   const retryCount = input.retry?.retryCount ?? 0;
   let previous: DeliveryRecord[] = [];
+  let rescheduled: Required<Delivered>[] = [];
   if (input.retry) {
+    // A platform retry exists only because scheduling failed. What was attempted is scheduled again (even
+    // if its connection was disabled or deleted since: the retry then ends it visibly) rather than sent
+    // again ahead of its backoff or Retry-After; what was never attempted is sent now.
     const pending = retryDataSchema.safeParse(input.retry.retryData);
-    if (pending.success) targets = targets.filter((c) => pending.data.pending.includes(c.id));
-    previous = await deps.deliveries.getMany(event.id, targets.map((c) => c.id));
+    const pendingIds = pending.success ? pending.data.pending : targets.map((c) => c.id);
+    previous = await deps.deliveries.getMany(event.id, pendingIds);
+    rescheduled = previous.filter((r) => r.state === 'retrying').map((record) => ({ record, job: rescheduleJob(record, config, deps.clock.now()) }));
+    targets = targets.filter((c) => pendingIds.includes(c.id) && !previous.some((p) => p.connectionId === c.id));
   }
-  if (targets.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
-
-  // A platform retry exists only because scheduling failed: schedule what was already attempted rather
-  // than sending it again ahead of its backoff or Retry-After.
-  const rescheduled = previous.filter((r) => r.state === 'retrying').map((record) => ({ record, job: rescheduleJob(record, config, deps.clock.now()) }));
-  targets = targets.filter((c) => !rescheduled.some((r) => r.record.connectionId === c.id));
+  if (targets.length === 0 && rescheduled.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
   const encoded = targets.length > 0 ? encodeBody(buildWebhookBody(event, await fetchIssue(deps, event, input.remainingMs))) : undefined;
   const sent = encoded

@@ -64,7 +64,9 @@ describe('the body is valid JSON whatever the issue holds', () => {
       const comment = nastyString(random);
       const body = renderToBody(template, contextWith(summary, key, comment));
       let parsed: unknown;
-      expect(() => (parsed = JSON.parse(body))).not.toThrow();
+      expect(() => {
+        parsed = JSON.parse(body) as unknown;
+      }).not.toThrow();
       expect(parsed).toEqual({
         exact: summary,
         text: `Summary: "${summary}" by ${key}\n`,

@@ -7,7 +7,9 @@ describe('trigger retries', () => {
     expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_RETRY_AFTER_SECONDS);
   });
 
-  it('honours a longer Retry-After, capped at 900 s', () => {
+  // A platform retry only schedules the delivery again (forward-event.ts): it never sends before the
+  // Retry-After, so capping the platform's wait at Forge's 900 s is safe.
+  it('waits for a longer Retry-After before re-scheduling, up to Forge’s 900 s cap', () => {
     expect(triggerRetryAfter(0, 120)).toBe(120);
     expect(triggerRetryAfter(0, 5000)).toBe(900);
   });

@@ -12,6 +12,8 @@ const ACTIONS: { kind: ConnectionDialogKind; label: string; testId: string }[] =
   { kind: 'edit', label: 'Edit', testId: 'edit-connection' },
   { kind: 'test', label: 'Test', testId: 'test-connection' },
   { kind: 'send', label: 'Send issue', testId: 'send-issue' },
+  { kind: 'redeliverFailed', label: 'Redeliver failed', testId: 'redeliver-failed' },
+  { kind: 'signing', label: 'Signing', testId: 'signing-connection' },
   { kind: 'delete', label: 'Delete', testId: 'delete-connection' },
 ];
 
@@ -21,10 +23,12 @@ const NAMES: Record<ConnectionDialogKind, (name: string) => string> = {
   edit: (name) => `Edit ${name}`,
   test: (name) => `Test ${name}`,
   send: (name) => `Send issue to ${name}`,
+  redeliverFailed: (name) => `Redeliver failed deliveries to ${name}`,
+  signing: (name) => `Signing settings of ${name}`,
   delete: (name) => `Delete ${name}`,
 };
 
-/** Visible buttons rather than a "more" menu: four actions fit, and each is one click away. */
+/** Visible buttons rather than a "more" menu: each action is one click away (they wrap in a narrow column). */
 export function ConnectionActions({ connection, onAction }: Props) {
   return (
     <Inline space="space.050" shouldWrap>

@@ -1,15 +1,34 @@
+import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Tooltip from '@atlaskit/tooltip';
-import type { ConnectionHealth as Health } from '../../../../src/shared/contract';
+import type { ConnectionHealth as Health, ConnectionView } from '../../../../src/shared/contract';
+import { backlogLabel } from '../format/breaker-message';
 import { formatRelative } from '../format/format-relative';
 import { formatTime } from '../format/format-time';
 import { DeliveryStateLozenge } from './DeliveryStateLozenge';
 
+interface Props {
+  health: Health;
+  id: string;
+  /** Present while the circuit breaker holds deliveries back. */
+  breaker?: ConnectionView['breaker'];
+}
+
 /** Last delivery (when, and how it went) and the failures of the last day, for the connections list. */
-export function ConnectionHealth({ health, id }: { health: Health; id: string }) {
+export function ConnectionHealth({ health, id, breaker }: Props) {
   const last = health.lastDelivery;
   return (
     <Stack space="space.050" testId={`connection-health-${id}`}>
+      {breaker && (
+        <Inline space="space.075" alignBlock="center" shouldWrap>
+          <Lozenge appearance="moved" isBold testId={`connection-paused-${id}`}>
+            Paused
+          </Lozenge>
+          <Text size="small" color="color.text.subtle">
+            {backlogLabel(breaker.backlog)}
+          </Text>
+        </Inline>
+      )}
       {last ? (
         <Inline space="space.075" alignBlock="center" shouldWrap>
           <DeliveryStateLozenge state={last.state} />

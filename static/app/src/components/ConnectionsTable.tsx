@@ -33,7 +33,19 @@ export function ConnectionsTable({ connections, onAction, onSaved, onToggleError
     key: c.id,
     testId: `connection-row-${c.id}`,
     cells: [
-      { key: 'name', content: <Text weight="medium">{c.name}</Text> },
+      {
+        key: 'name',
+        content: (
+          <Stack>
+            <Text weight="medium">{c.name}</Text>
+            {c.signing.enabled && (
+              <Text size="small" color="color.text.subtlest" testId={`connection-signed-${c.id}`}>
+                Signed (Standard Webhooks)
+              </Text>
+            )}
+          </Stack>
+        ),
+      },
       { key: 'host', content: <Text color="color.text.subtle">{c.host}</Text> },
       { key: 'events', content: eventsSummary(c.events) },
       {
@@ -49,7 +61,7 @@ export function ConnectionsTable({ connections, onAction, onSaved, onToggleError
           </Stack>
         ),
       },
-      { key: 'health', content: <ConnectionHealth health={c.health} id={c.id} /> },
+      { key: 'health', content: <ConnectionHealth health={c.health} id={c.id} breaker={c.breaker} /> },
       { key: 'enabled', content: <ConnectionEnabledToggle connection={c} onSaved={onSaved} onError={onToggleError} /> },
       { key: 'actions', content: <ConnectionActions connection={c} onAction={onAction} /> },
     ],

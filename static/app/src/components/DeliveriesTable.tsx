@@ -6,7 +6,7 @@ import type { DeliveryView } from '../../../../src/shared/contract';
 import { formatLatency } from '../format/format-latency';
 import { formatTime } from '../format/format-time';
 import { webhookEventLabel } from '../format/webhook-event-label';
-import { DeliveryStateLozenge } from './DeliveryStateLozenge';
+import { DeliveryStateCell } from './DeliveryStateCell';
 import { VisuallyHidden } from './VisuallyHidden';
 
 const HEAD: HeadType = {
@@ -47,7 +47,7 @@ function toRow(delivery: DeliveryView, onOpen: (delivery: DeliveryView) => void)
       },
       { key: 'issue', content: issue },
       { key: 'connection', content: delivery.connectionName },
-      { key: 'state', content: <DeliveryStateLozenge state={delivery.state} /> },
+      { key: 'state', content: <DeliveryStateCell delivery={delivery} /> },
       { key: 'status', content: delivery.status ?? (delivery.error ? 'No response' : '—') },
       { key: 'attempts', content: delivery.attempts },
       { key: 'latency', content: formatLatency(delivery.latencyMs) },

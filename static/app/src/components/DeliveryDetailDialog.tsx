@@ -73,6 +73,11 @@ export function DeliveryDetailDialog({ source, deliveryRef, forbiddenMessage, on
           {detail && (
             <>
               <DeliverySummary detail={detail} />
+              {detail.note && (
+                <SectionMessage appearance={detail.state === 'failed' ? 'warning' : 'information'} testId="delivery-note">
+                  <p>{detail.note}</p>
+                </SectionMessage>
+              )}
               {detail.state === 'retrying' && (
                 <SectionMessage appearance="information">
                   <p>The relay is still retrying this delivery on its own. Redeliver sends it once more right away.</p>

@@ -17,6 +17,11 @@ export function DeliverySummary({ detail }: { detail: DeliveryDetail }) {
       <Fact label="Connection">{detail.connectionName}</Fact>
       <Fact label="First handled">{formatTime(detail.createdAt)}</Fact>
       <Fact label="Attempts">{detail.attempts}</Fact>
+      {detail.state === 'retrying' && detail.nextAttemptAt && (
+        <Fact label="Next attempt">
+          <span data-testid="delivery-next-attempt">{formatTime(detail.nextAttemptAt)}</span>
+        </Fact>
+      )}
     </Inline>
   );
 }

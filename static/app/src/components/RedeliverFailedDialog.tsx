@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { DateTimePicker } from '@atlaskit/datetime-picker';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { Stack, Text } from '@atlaskit/primitives';
+import type { ConnectionView, ResolverError } from '../../../../src/shared/contract';
+import { redeliverFailed } from '../api/redeliver-failed';
+import { formatTime } from '../format/format-time';
+import { redeliverFailedMessage } from '../format/redeliver-failed-message';
+import { ErrorSectionMessage } from './ErrorSectionMessage';
+import { FormField } from './FormField';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Props {
+  connection: ConnectionView;
+  /** An ISO date-time to start from (the log's "From" filter); a day ago otherwise. */
+  since?: string;
+  forbiddenMessage: string;
+  onQueued: (message: { title: string; description: string }) => void;
+  onClose: () => void;
+}
+
+/** The picker answers local ISO text with an offset; the backend wants an instant, so send UTC. */
+function toInstant(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** "Redeliver all failed since <time>" for one connection: a date-time (a day ago by default) and one button. */
+export function RedeliverFailedDialog({ connection, since: initial, forbiddenMessage, onQueued, onClose }: Props) {
+  const [since, setSince] = useState<string | undefined>(() => initial ?? new Date(Date.now() - DAY_MS).toISOString());
+  const [missing, setMissing] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<ResolverError>();
+
+  const run = async () => {
+    if (!since) {
+      setMissing(true);
+      return;
+    }
+    setRunning(true);
+    setError(undefined);
+    const result = await redeliverFailed(connection.id, since);
+    setRunning(false);
+    if (!result.ok) {
+      if (result.error.field === 'since') setMissing(true);
+      setError(result.error);
+      return;
+    }
+    onQueued({
+      title: result.data.queued === 0 ? 'Nothing to redeliver' : `Redelivering to ${connection.name}`,
+      description: redeliverFailedMessage(result.data, connection.name, formatTime(since)),
+    });
+  };
+
+  const fieldError = missing ? (error?.field === 'since' ? error.message : 'Enter a date and time.') : undefined;
+  const title = `Redeliver failed deliveries to ${connection.name}`;
+  return (
+    <Modal onClose={onClose} label={title} testId="redeliver-failed-dialog">
+      <form
+        aria-label={title}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <ModalHeader hasCloseButton>
+          <ModalTitle>Redeliver failed deliveries</ModalTitle>
+        </ModalHeader>
+        <ModalBody>
+          <Stack space="space.200">
+            <Text as="p">
+              Sends every delivery to <strong>{connection.name}</strong> that failed since the time below once more, with its original
+              webhook-id, so the listener can recognise one it already has. They go out at the connection’s rate limit; the delivery log shows how each
+              one ends.
+            </Text>
+            <FormField id="redeliver-failed-since" label="Failed since" isRequired error={fieldError}>
+              {(aria) => (
+                <DateTimePicker
+                  id={aria.id}
+                  value={since ?? ''}
+                  onChange={(value) => {
+                    setSince(toInstant(value));
+                    setMissing(false);
+                  }}
+                  isInvalid={aria.isInvalid}
+                  clearControlLabel="Clear the start time"
+                  datePickerProps={{ label: 'Failed since, date', placeholder: 'Date', shouldShowCalendarButton: true }}
+                  timePickerProps={{ label: 'Failed since, time', placeholder: 'Time' }}
+                  testId="redeliver-failed-since"
+                />
+              )}
+            </FormField>
+            {error && error.field !== 'since' && (
+              <div role="alert">
+                <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title="Nothing was redelivered" testId="redeliver-failed-error" />
+              </div>
+            )}
+          </Stack>
+        </ModalBody>
+        <ModalFooter>
+          <Button appearance="subtle" onClick={onClose} testId="cancel-redeliver-failed">
+            Cancel
+          </Button>
+          <Button type="submit" appearance="primary" isLoading={running} testId="confirm-redeliver-failed">
+            Redeliver failed
+          </Button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}
