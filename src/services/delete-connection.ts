@@ -1,6 +1,6 @@
 import type { ConfigCache } from './config-cache';
 import type { ConfigStore, SecretStore } from './ports';
-import { RelayError } from './relay-error';
+import { requireConnection } from './require-connection';
 
 /** Removes a connection, its opt-ins and its token. */
 export async function deleteConnection(
@@ -8,8 +8,7 @@ export async function deleteConnection(
   id: string,
 ): Promise<{ id: string }> {
   const config = await deps.configStore.load();
-  const connection = config.connections.find((c) => c.id === id);
-  if (!connection) throw new RelayError('NOT_FOUND', 'This connection no longer exists.', 'id');
+  const connection = requireConnection(config, id);
   const optIns = { ...config.optIns };
   delete optIns[id];
   await deps.configStore.save({ ...config, connections: config.connections.filter((c) => c.id !== id), optIns });

@@ -3,6 +3,7 @@ import type { RelayConfig } from '../core/connection';
 import { coversProject } from '../core/route-event';
 import type { ConfigCache } from './config-cache';
 import type { ConfigStore } from './ports';
+import { requireConnection } from './require-connection';
 import { RelayError } from './relay-error';
 
 /** The connections that cover this project or that its admins could opt in to. */
@@ -31,8 +32,7 @@ export async function setProjectOptIn(
   optedIn: boolean,
 ): Promise<ProjectOverview> {
   const config = await deps.configStore.load();
-  const connection = config.connections.find((c) => c.id === connectionId);
-  if (!connection) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'connectionId');
+  const connection = requireConnection(config, connectionId, 'connectionId');
   if (connection.projects.mode !== 'optIn') {
     throw new RelayError('INVALID_INPUT', 'This connection is not opt-in: a Jira admin chooses its projects.', 'connectionId');
   }

@@ -4,7 +4,8 @@ import { normalizeEvent } from '../core/normalize-event';
 import { testVerdict } from '../core/test-verdict';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import type { Clock, ConfigStore, EgressPolicy, HttpSender, JiraClient, SecretStore } from './ports';
-import { RelayError, invalidInput } from './relay-error';
+import { requireConnection } from './require-connection';
+import { invalidInput } from './relay-error';
 import { encodeBody } from './encode-body';
 import { sendToListener } from './send-to-listener';
 import { loadSigningSecrets } from './signing';
@@ -31,8 +32,7 @@ export async function sendRealIssue(
   actorAccountId: string,
 ): Promise<SendIssueResult> {
   const config = await deps.configStore.load();
-  const connection = config.connections.find((c) => c.id === input.id);
-  if (!connection) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
+  const connection = requireConnection(config, input.id);
   const lookup = await deps.jira.getIssue(input.issueKey);
   if (!lookup.found) throw invalidInput('issueKey', `There is no issue ${input.issueKey} that the app can see.`);
 

@@ -7,7 +7,7 @@ import type { ConfigCache } from './config-cache';
 import { connectionHealth } from './connection-health';
 import { toConnectionView } from './connection-view';
 import type { Clock, ConfigStore, DeliveryStore, SecretStore } from './ports';
-import { RelayError } from './relay-error';
+import { requireConnection } from './require-connection';
 
 export interface SigningDeps {
   configStore: ConfigStore;
@@ -29,8 +29,7 @@ export async function loadSigningSecrets(secrets: SecretStore, connection: Store
  */
 export async function rotateSigningSecret(deps: SigningDeps, connectionId: string): Promise<{ secret: string; connection: ConnectionView }> {
   const config = await deps.configStore.load();
-  const connection = config.connections.find((c) => c.id === connectionId);
-  if (!connection) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
+  const connection = requireConnection(config, connectionId);
   const now = deps.clock.now();
   const retiresAt = new Date(now + SECRET_ROTATION_WINDOW_MS).toISOString();
   const active = new Set(activeSigningSecretIds(connection, now));
@@ -53,8 +52,7 @@ export async function rotateSigningSecret(deps: SigningDeps, connectionId: strin
 /** Stops signing and deletes every signing secret of the connection. */
 export async function disableSigning(deps: SigningDeps, connectionId: string): Promise<ConnectionView> {
   const config = await deps.configStore.load();
-  const connection = config.connections.find((c) => c.id === connectionId);
-  if (!connection) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
+  const connection = requireConnection(config, connectionId);
   const updated: StoredConnection = { ...connection, signing: undefined, updatedAt: new Date(deps.clock.now()).toISOString() };
   await deps.configStore.save({ ...config, connections: config.connections.map((c) => (c.id === connection.id ? updated : c)) });
   await Promise.all((connection.signing?.secrets ?? []).map((s) => deps.secrets.deleteSigningSecret(connection.id, s.id)));

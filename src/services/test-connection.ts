@@ -1,7 +1,7 @@
 import type { TestConnectionResult } from '../shared/contract';
 import { testVerdict } from '../core/test-verdict';
 import type { Clock, ConfigStore, EgressPolicy, HttpSender, SecretStore } from './ports';
-import { RelayError } from './relay-error';
+import { requireConnection } from './require-connection';
 import { sendToListener } from './send-to-listener';
 import { loadSigningSecrets } from './signing';
 
@@ -19,8 +19,7 @@ const TEST_TIMEOUT_MS = 10_000;
 /** Sends a clearly marked test event to the connection's listener and explains the answer. */
 export async function testConnection(deps: TestConnectionDeps, connectionId: string): Promise<TestConnectionResult> {
   const config = await deps.configStore.load();
-  const connection = config.connections.find((c) => c.id === connectionId);
-  if (!connection) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
+  const connection = requireConnection(config, connectionId);
   const allowedHosts = deps.egress.allowedHosts();
   if (!deps.egress.canFetch(connection.url)) {
     return testVerdict({ outcome: { failure: { kind: 'egress' } }, latencyMs: 0, allowedHosts, timeoutMs: TEST_TIMEOUT_MS });
