@@ -53,6 +53,8 @@ export interface DeliveryRecord {
     waitingFor?: 'rate-limit' | 'breaker';
     /** The listener's Retry-After as a wall-clock floor (epoch ms) for the next attempt. */
     notBefore?: number;
+    /** Attempts answered 429: they wait their Retry-After and do not advance the backoff schedule. */
+    rateLimitedAttempts?: number;
   };
 }
 

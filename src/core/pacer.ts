@@ -49,8 +49,14 @@ export class Pacer {
 /** The shared rate of a host: the lowest rate of the enabled connections that call it. */
 export function hostRate(connections: readonly { url: string; enabled: boolean; rateLimitPerSecond: number }[], host: string): number {
   const rates = connections.filter((c) => c.enabled && hostOfUrl(c.url) === host).map((c) => c.rateLimitPerSecond);
-  return rates.length > 0 ? Math.min(...rates) : 5;
+  return (rates.length > 0 ? Math.min(...rates) : 5) * PACING_MARGIN;
 }
+
+/**
+ * Requests are paced a little under the configured rate: network jitter bunches requests that left
+ * exactly 1/rate apart, and a strict per-second limit answers the bunch with 429s.
+ */
+export const PACING_MARGIN = 0.95;
 
 export function hostOfUrl(url: string): string {
   try {

@@ -8,15 +8,34 @@ export interface AfterAttempt {
   /** While retrying: seconds until the next attempt, and the listener's Retry-After as a wall-clock floor. */
   retry?: { waitSeconds: number; notBefore?: number };
   configurationError?: string;
+  /** The listener said "too many requests": the attempt does not advance the backoff schedule. */
+  rateLimited?: boolean;
 }
 
+/**
+ * A 429 means "slow down", not "I am broken": it waits its Retry-After (1 s without one) instead of
+ * climbing the backoff schedule, so a burst drains at the listener's pace. Past this many 429s for one
+ * delivery the ordinary schedule takes over, so a listener that only ever answers 429 still ends.
+ */
+export const MAX_RATE_LIMITED_ATTEMPTS = 30;
+
 /** What a delivery becomes after its n-th attempt: delivered, retrying after a wait, or failed (and why). */
-export function attemptOutcome(outcome: AttemptOutcome, attemptsSoFar: number, nowMs: number, random: number): AfterAttempt {
+export function attemptOutcome(
+  outcome: AttemptOutcome,
+  attemptsSoFar: number,
+  nowMs: number,
+  random: number,
+  rateLimitedSoFar = 0,
+): AfterAttempt {
   const verdict = classifyAttempt(outcome);
   if (verdict === 'success') return { state: 'delivered' };
   if (verdict === 'retryable') {
     const retryAfter = 'status' in outcome ? parseRetryAfter(outcome.retryAfterHeader, nowMs) : undefined;
-    const waitSeconds = nextRetryDelaySeconds(attemptsSoFar, retryAfter, random);
+    if ('status' in outcome && outcome.status === 429 && rateLimitedSoFar < MAX_RATE_LIMITED_ATTEMPTS) {
+      const waitSeconds = Math.max(1, retryAfter ?? 1);
+      return { state: 'retrying', rateLimited: true, retry: { waitSeconds, notBefore: nowMs + waitSeconds * 1000 } };
+    }
+    const waitSeconds = nextRetryDelaySeconds(attemptsSoFar - rateLimitedSoFar, retryAfter, random);
     if (waitSeconds === undefined) return { state: 'failed' };
     return { state: 'retrying', retry: { waitSeconds, notBefore: retryAfter === undefined ? undefined : nowMs + retryAfter * 1000 } };
   }

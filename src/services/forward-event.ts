@@ -246,7 +246,8 @@ async function deliverOnce(
   });
   const done = deps.clock.now();
   backOffOn429(deps.pacer, host, result.outcome, done);
-  const after = attemptOutcome(result.outcome, base.attempts + 1, done, deps.random());
+  const rateLimitedSoFar = base.detail.rateLimitedAttempts ?? 0;
+  const after = attemptOutcome(result.outcome, base.attempts + 1, done, deps.random(), rateLimitedSoFar);
   const record = withAttempt(
     {
       ...base,
@@ -255,6 +256,7 @@ async function deliverOnce(
         request: { ...request, headers: maskedHeaders },
         nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
         notBefore: after.retry?.notBefore,
+        rateLimitedAttempts: rateLimitedSoFar + (after.rateLimited ? 1 : 0),
         configurationError: after.configurationError,
         waitingFor: undefined,
       },

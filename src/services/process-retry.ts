@@ -175,7 +175,8 @@ async function attempt(
   });
   const done = deps.clock.now();
   backOffOn429(deps.pacer, hostOfUrl(connection.url), result.outcome, done);
-  const after = attemptOutcome(result.outcome, record.attempts + 1, done, deps.random());
+  const rateLimitedSoFar = record.detail.rateLimitedAttempts ?? 0;
+  const after = attemptOutcome(result.outcome, record.attempts + 1, done, deps.random(), rateLimitedSoFar);
   const updated = withAttempt(
     {
       ...record,
@@ -185,6 +186,7 @@ async function attempt(
         request: { ...record.detail.request, url: connection.url, headers: maskedHeaders },
         nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
         notBefore: after.retry?.notBefore,
+        rateLimitedAttempts: rateLimitedSoFar + (after.rateLimited ? 1 : 0),
         configurationError: after.configurationError,
         waitingFor: undefined,
       },

@@ -109,3 +109,24 @@ export async function screenshotBothThemes(page: Page, name: string): Promise<vo
 export async function frameBackground(page: Page): Promise<string> {
   return pageFrame(page).evaluate(() => getComputedStyle(document.querySelector('main') ?? document.body).backgroundColor);
 }
+
+/**
+ * Clicks the delivery log's Refresh until `locator` shows `pattern`: for effects the relay applies in the
+ * background (queued redeliveries), which the page only shows after a reload of the log.
+ */
+export async function refreshDeliveriesUntil(app: FrameLocator, locator: Locator, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.first().innerText({ timeout: 1_000 }).catch(() => '')) ?? '';
+    if (pattern.test(text)) return text;
+    await app.getByTestId('refresh-deliveries').click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`Expected ${String(pattern)} after refreshing the delivery log, but the element shows: ${text.slice(0, 800)}`);
+}
+
+/** The app frame's whole HTML, to prove something (a secret shown once) is no longer anywhere in the page. */
+export async function frameHtml(page: Page): Promise<string> {
+  return pageFrame(page).content();
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { REPO_ROOT } from './common';
+
+const KB = 1024;
+
+/** What Forge would ship for one handler: bundled, minified, Node platform, only Node built-ins left out. */
+async function bundleBytes(entry: { file: string } | { contents: string }): Promise<Uint8Array> {
+  const result = await build({
+    ...('file' in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents, resolveDir: REPO_ROOT, sourcefile: 'bare-trigger.ts', loader: 'ts' as const } }),
+    bundle: true,
+    minify: true,
+    platform: 'node', // marks node:* and the other built-ins external, and nothing else
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const out = result.outputFiles[0];
+  if (!out) throw new Error('esbuild produced no output');
+  return out.contents;
+}
+
+/** A trigger that does the bare minimum with the two SDKs every relay needs: the yardstick for the bundle. */
+const BARE_TRIGGER = `
+import { fetch } from '@forge/api';
+import { kvs } from '@forge/kvs';
+export async function onIssueEvent(event: { issue?: { id?: string } }): Promise<void> {
+  const url = await kvs.get<string>('url');
+  if (url) await fetch(url, { method: 'POST', body: JSON.stringify(event) });
+}
+`;
+
+export interface BundleSizes {
+  triggerBundleKb: number;
+  bareTriggerKb: number;
+  triggerBundleRatio: number;
+  /** Every handler of src/index.ts in one bundle (what `forge deploy` packages), for reference. */
+  appBundleKb: number;
+  /** The minified trigger bundle, for the memory probe. */
+  triggerBundle: Uint8Array;
+}
+
+export async function measureBundles(): Promise<BundleSizes> {
+  const [trigger, bare, app] = await Promise.all([
+    bundleBytes({ file: join(REPO_ROOT, 'src', 'forge', 'on-issue-event.ts') }),
+    bundleBytes({ contents: BARE_TRIGGER }),
+    bundleBytes({ file: join(REPO_ROOT, 'src', 'index.ts') }),
+  ]);
+  return {
+    triggerBundleKb: trigger.byteLength / KB,
+    bareTriggerKb: bare.byteLength / KB,
+    triggerBundleRatio: trigger.byteLength / bare.byteLength,
+    appBundleKb: app.byteLength / KB,
+    triggerBundle: trigger,
+  };
+}
+
+export interface UiSize {
+  uiInitialJsGzipKb: number;
+  files: string[];
+}
+
+/**
+ * The JavaScript the browser must fetch before the page can run: the module entry scripts and the
+ * `modulepreload` links of static/app/dist/index.html (lazy chunks are not counted), each gzipped.
+ */
+export function measureUiInitialJs(distDir = join(REPO_ROOT, 'static', 'app', 'dist')): UiSize {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) if (m[1]) refs.add(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"[^>]*>/g)) if (m[1]) refs.add(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"[^>]*>/g)) if (m[1]) refs.add(m[1]);
+  const queue = [...refs].filter((ref) => !/^[a-z]+:\/\//i.test(ref)).map((ref) => resolve(distDir, ref.replace(/^\//, '')));
+  if (queue.length === 0) throw new Error(`${join(distDir, 'index.html')} references no script`);
+  // Static imports of those chunks load before the page runs too (dynamic `import(` ones do not).
+  const files: string[] = [];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (files.includes(file)) continue;
+    files.push(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["'](\.\.?\/[^"']+\.js)["']/g)) {
+      if (m[1]) queue.push(resolve(dirname(file), m[1]));
+    }
+  }
+  let gzipped = 0;
+  for (const file of files) gzipped += gzipSync(readFileSync(file), { level: 9 }).byteLength;
+  return { uiInitialJsGzipKb: gzipped / KB, files: files.map((f) => f.slice(dirname(distDir).length + 1)) };
+}

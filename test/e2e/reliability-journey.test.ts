@@ -1,0 +1,271 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
+import type { AdminOverview, ConnectionInput, ConnectionView, DeliveryPage, DeliveryView } from '../../src/shared/contract';
+import { DEFAULT_EVENT_KINDS } from '../../src/shared/events';
+import { launchChromium } from '../support/browser';
+import { eventually } from '../support/eventually';
+import { startLoopbackListener, receivedReply, type LoopbackListener } from '../support/loopback-listener';
+import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import { axeViolations, expectText, frameHtml, openView, pickOption, refreshDeliveriesUntil, screenshotBothThemes } from '../support/relay-ui';
+
+/**
+ * Reliability features on the admin page, in Chromium on the local platform: "Redeliver all failed since"
+ * (same webhook-id), Standard Webhooks signing (secret shown once, verified with the package's own
+ * verifier, rotation, off) and the circuit breaker's banner (paused with reason and backlog, then resumed).
+ */
+
+const created = fixtureEvent('issue-created');
+/** Distinct timestamps make distinct events (the event id is derived from them). */
+const eventAt = (offset: number): Record<string, unknown> => ({ ...created, timestamp: Number(created.timestamp ?? 0) + offset });
+
+function headerRecord(headers: IncomingHttpHeaders): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
+}
+
+async function overviewOf(platform: TestPlatform): Promise<AdminOverview> {
+  const result = await platform.invokeAdmin<AdminOverview>('admin/overview', {}, platform.users.admin.accountId);
+  if (!result.ok) throw new Error(`admin/overview failed: ${result.error.message}`);
+  return result.data;
+}
+
+async function deliveriesOf(platform: TestPlatform, connectionId: string): Promise<DeliveryView[]> {
+  const list = await platform.invokeAdmin<DeliveryPage>('deliveries/list', { connectionId, limit: 100 }, platform.users.admin.accountId);
+  if (!list.ok) throw new Error(`deliveries/list failed: ${list.error.message}`);
+  return list.data.deliveries;
+}
+
+async function createConnection(platform: TestPlatform, name: string, url: string): Promise<ConnectionView> {
+  const input: ConnectionInput = {
+    name,
+    url,
+    token: 'loopback-test-key-0001',
+    enabled: true,
+    events: [...DEFAULT_EVENT_KINDS],
+    projects: { mode: 'all' },
+    rateLimitPerSecond: 10,
+  };
+  const saved = await platform.invokeAdmin<ConnectionView>('connections/save', input, platform.users.admin.accountId);
+  if (!saved.ok) throw new Error(`connections/save failed: ${saved.error.message}`);
+  return saved.data;
+}
+
+describe('reliability on the admin page in Chromium', () => {
+  let platform: TestPlatform;
+  let listener: LoopbackListener;
+  let browser: BrowserContext;
+  let page: Page;
+  let status = 200;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [platform, listener] = await Promise.all([startTestPlatform(), startLoopbackListener(() => (status === 200 ? receivedReply() : { status, body: '{"message":"Bad request"}' }))]);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await listener?.close();
+    await platform?.close();
+  });
+
+  const admin = () => platform.users.admin.accountId;
+
+  async function openAdmin(): Promise<FrameLocator> {
+    const app = await openView(page, platform.url, 'admin', admin());
+    await app.getByTestId('connections--table').waitFor({ timeout: 20_000 });
+    return app;
+  }
+
+  it('redelivers every failed delivery since a time, with the same webhook-id', async () => {
+    const connection = await createConnection(platform, 'Strict listener', listener.url);
+    status = 400;
+    listener.requests.length = 0;
+    await platform.fireEvent(eventAt(10_000));
+    await platform.fireEvent(eventAt(10_001));
+    // 400 is not worth retrying: both fail at their first attempt.
+    const failed = await eventually(async () => {
+      const rows = await deliveriesOf(platform, connection.id);
+      return rows.length === 2 && rows.every((d) => d.state === 'failed') ? rows : undefined;
+    }, 'two failed deliveries', 20_000);
+    const failedIds = listener.requests.map((r) => r.headers['webhook-id']);
+    expect(failedIds).toHaveLength(2);
+    expect(new Set(failedIds).size).toBe(2);
+
+    status = 200;
+    const app = await openAdmin();
+    // The log, filtered on the connection's failures, offers the bulk action.
+    await pickOption(app, 'filter-connection', 'Strict', /Strict listener/);
+    await pickOption(app, 'filter-state', 'Fail', /Failed/);
+    for (const d of failed) await expectText(app.getByTestId(`delivery-row-${d.eventId}-${d.connectionId}`), /Failed/, 15_000);
+    await app.getByTestId('redeliver-failed-from-log').click();
+    const dialog = app.getByTestId('redeliver-failed-dialog');
+    await dialog.waitFor();
+    await expectText(dialog, /Strict listener/);
+    // The picker starts a day back, so both failures are included.
+    expect(await axeViolations(page, '[data-testid="redeliver-failed-dialog"]')).toEqual([]);
+    await screenshotBothThemes(page, 'reliability-redeliver-failed-dialog');
+    await app.getByTestId('confirm-redeliver-failed').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectText(app.getByTestId('flag-success'), /2 deliveries queued for redelivery; they keep their webhook-id\./);
+
+    // Delivered, with the webhook-ids of the failed attempts.
+    const delivered = await listener.waitFor(4, 20_000);
+    expect(delivered.slice(2).map((r) => r.headers['webhook-id']).sort()).toEqual([...failedIds].sort());
+    await pickOption(app, 'filter-state', 'Deliv', /Delivered/);
+    for (const d of failed) await refreshDeliveriesUntil(app, app.getByTestId(`delivery-row-${d.eventId}-${d.connectionId}`), /Delivered/);
+    const after = await deliveriesOf(platform, connection.id);
+    expect(after.every((d) => d.state === 'delivered')).toBe(true);
+
+    // The same action is on the connection's row, starting a day back; nothing failed is left.
+    await app.getByTestId(`redeliver-failed-${connection.id}`).click();
+    await dialog.waitFor();
+    await app.getByTestId('confirm-redeliver-failed').click();
+    await expectText(app.getByTestId('flag-success').first(), /No failed deliveries to Strict listener since/);
+    expect(errors).toEqual([]);
+  });
+
+  it('turns signing on, shows the secret once, signs, rotates and turns it off', async () => {
+    const connection = (await overviewOf(platform)).connections.find((c) => c.name === 'Strict listener');
+    if (!connection) throw new Error('The connection of the previous test is missing');
+    status = 200;
+    const app = await openAdmin();
+    await app.getByTestId(`signing-connection-${connection.id}`).click();
+    const dialog = app.getByTestId('signing-dialog');
+    await expectText(dialog, /Signing is off/);
+    await app.getByTestId('turn-on-signing').click();
+
+    // The secret, once.
+    const secretDialog = app.getByTestId('signing-secret-dialog');
+    await secretDialog.waitFor();
+    const secret = await app.getByTestId('signing-secret-value').inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await expectText(app.getByTestId('signing-secret-warning'), /Copy this secret now: it is not shown again\./);
+    await expectText(app.getByTestId('signing-secret-warning'), /webhook-signature v1, HMAC-SHA256 over \{webhook-id\}\.\{webhook-timestamp\}\.\{body\}/);
+    expect(await axeViolations(page, '[data-testid="signing-secret-dialog"]')).toEqual([]);
+    await screenshotBothThemes(page, 'reliability-signing-secret');
+    await app.getByTestId('close-secret').click();
+    await expectText(app.getByTestId('signing-status'), /On/);
+    await expectText(app.getByTestId('signing-secrets'), /current/);
+    expect(await frameHtml(page)).not.toContain(secret);
+    expect(await axeViolations(page, '[data-testid="signing-dialog"]')).toEqual([]);
+    await screenshotBothThemes(page, 'reliability-signing-on');
+
+    // A signed request, verified with the package's own verifier.
+    const before = listener.requests.length;
+    await platform.fireEvent(eventAt(20_000));
+    const [signed] = (await listener.waitFor(before + 1)).slice(before);
+    expect(signed.headers['webhook-signature']).toMatch(/^v1,/);
+    expect(() => new Webhook(secret).verify(signed.body, headerRecord(signed.headers))).not.toThrow();
+
+    // Rotate: a new secret, shown once; the old one keeps signing for a while.
+    await app.getByTestId('rotate-secret').click();
+    await secretDialog.waitFor();
+    const rotated = await app.getByTestId('signing-secret-value').inputValue();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await app.getByTestId('close-secret').click();
+    await expectText(app.getByTestId('signing-secrets'), /stops signing/);
+    expect(await app.getByTestId('signing-secrets').locator('li').count()).toBe(2);
+    const html = await frameHtml(page);
+    expect(html).not.toContain(secret);
+    expect(html).not.toContain(rotated);
+    const rotatedFrom = listener.requests.length;
+    await platform.fireEvent(eventAt(20_001));
+    const [both] = (await listener.waitFor(rotatedFrom + 1)).slice(rotatedFrom);
+    const headers = headerRecord(both.headers);
+    expect(() => new Webhook(rotated).verify(both.body, headers)).not.toThrow();
+    expect(() => new Webhook(secret).verify(both.body, headers)).not.toThrow();
+    expect(() => new Webhook(`whsec_${Buffer.from('not the secret at all, 32 bytes!').toString('base64')}`).verify(both.body, headers)).toThrow();
+
+    // Turn off, after a confirmation.
+    await app.getByTestId('turn-off-signing').click();
+    await app.getByTestId('turn-off-confirmation').waitFor();
+    await app.getByTestId('confirm-turn-off-signing').click();
+    await expectText(app.getByTestId('signing-status'), /Off/);
+    await expectText(dialog, /Signing is off/);
+    await app.getByTestId('close-signing').click();
+    await dialog.waitFor({ state: 'detached' });
+    const offFrom = listener.requests.length;
+    await platform.fireEvent(eventAt(20_002));
+    const [unsigned] = (await listener.waitFor(offFrom + 1)).slice(offFrom);
+    expect(unsigned.headers['webhook-signature']).toBeUndefined();
+
+    // A fresh page: the secrets are nowhere.
+    await openAdmin();
+    const fresh = await frameHtml(page);
+    expect(fresh).not.toContain(secret);
+    expect(fresh).not.toContain(rotated);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('circuit breaker banner in Chromium', () => {
+  let platform: TestPlatform;
+  let browser: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // 600×: the retry schedule's first minutes and the five-minute probe pass in about a second.
+    platform = await startTestPlatform({ timeScale: 600 });
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('shows a paused connection with its reason and backlog, and drops the banner once a probe succeeds', async () => {
+    const admin = platform.users.admin.accountId;
+    const [seeded] = (await overviewOf(platform)).connections;
+    // The sample listener answers 503 to everything, probes included.
+    const failing = await platform.api('/api/listener/fail', { body: { count: 10_000 } });
+    expect(failing.status).toBe(200);
+    await platform.fireEvent(eventAt(30_000));
+    await eventually(async () => ((await overviewOf(platform)).connections.find((c) => c.id === seeded.id)?.breaker ? true : undefined), 'the breaker to open', 30_000);
+    // New events wait while the connection is paused.
+    await platform.fireEvent(eventAt(30_001));
+    await platform.fireEvent(eventAt(30_002));
+    const paused = await eventually(async () => {
+      const breaker = (await overviewOf(platform)).connections.find((c) => c.id === seeded.id)?.breaker;
+      return breaker && breaker.backlog >= 2 ? breaker : undefined;
+    }, 'a backlog of waiting deliveries', 30_000);
+    const waiting = await eventually(async () => (await deliveriesOf(platform, seeded.id)).find((d) => d.state === 'retrying' && d.note), 'a waiting delivery with a note', 15_000);
+
+    const app = await openView(page, platform.url, 'admin', admin);
+    const banner = app.getByTestId(`breaker-banner-${seeded.id}`);
+    await banner.waitFor({ timeout: 20_000 });
+    const text = await expectText(app.getByTestId(`breaker-message-${seeded.id}`), new RegExp(`^Deliveries to ${seeded.name} are paused since .+: .+\\. \\d+\\+? deliver(y is|ies are) waiting`));
+    expect(text).toMatch(/and will be sent when the next probe \(.+\) succeeds\.$/);
+    // The probe rewrites the reason with its own verdict; both name the listener's 503.
+    expect(paused.reason).toMatch(/503/);
+    expect(text).toMatch(/: [^:]*503/);
+    await expectText(app.getByTestId(`connection-paused-${seeded.id}`), /Paused/);
+    const row = app.getByTestId(`delivery-row-${waiting.eventId}-${waiting.connectionId}`);
+    await expectText(row, /Retrying/);
+    await expectText(app.getByTestId(`delivery-note-${waiting.eventId}-${waiting.connectionId}`), /\S/);
+    expect(await axeViolations(page, '[data-testid="breaker-banners"]')).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotBothThemes(page, 'reliability-breaker-banner');
+
+    // The detail panel shows the note and when the next attempt is due.
+    await app.getByTestId(`delivery-details-${waiting.eventId}-${waiting.connectionId}`).click();
+    await expectText(app.getByTestId('delivery-note'), /\S/);
+    await app.getByTestId('close-delivery').click();
+
+    // The listener is healthy again: the next probe resumes the connection and the backlog drains.
+    await platform.api('/api/listener/fail', { body: { count: 0 } });
+    await eventually(async () => ((await overviewOf(platform)).connections.find((c) => c.id === seeded.id)?.breaker ? undefined : true), 'the breaker to close', 30_000);
+    await app.getByTestId(`breaker-check-${seeded.id}`).click();
+    await banner.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await app.getByTestId(`connection-paused-${seeded.id}`).count()).toBe(0);
+    await eventually(async () => ((await deliveriesOf(platform, seeded.id)).every((d) => d.state === 'delivered') ? true : undefined), 'the backlog to drain', 30_000);
+    expect(errors).toEqual([]);
+  });
+});
