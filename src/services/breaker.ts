@@ -1,3 +1,4 @@
+import type { TestConnectionResult } from '../shared/contract';
 import type { RelayConfig } from '../core/connection';
 import type { ConfigCache } from './config-cache';
 import { retryJobFor } from './retry-job';
@@ -52,7 +53,7 @@ export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]
     for (const id of [...closed, ...orphans]) delete breakers[id];
     for (const { id, result } of stillOpen) {
       const current = breakers[id];
-      if (current) breakers[id] = { ...current, reason: result.message, probeAt: now + PROBE_INTERVAL_MS };
+      if (current) breakers[id] = { ...current, reason: probeReason(result), probeAt: now + PROBE_INTERVAL_MS };
     }
     await deps.configStore.save({ ...fresh, breakers });
     deps.cache.invalidate();
@@ -63,6 +64,12 @@ export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]
     deps.logger.info('Circuit breaker closed: backlog released', { connectionId, released });
   }
   return { closed, stillOpen: stillOpen.map((r) => r.id) };
+}
+
+/** Why the probe failed, as a short clause for the admin page's banner ("…paused since <time>: <reason>"). */
+function probeReason(result: TestConnectionResult): string {
+  if (result.status !== undefined) return `the listener answered ${result.status} to the last probe`;
+  return `the last probe failed (${result.verdict.replace('_', ' ')})`;
 }
 
 /** Everything waiting for a connection, due now: the queue and the pacer send it at the listener's rate. */

@@ -13,7 +13,7 @@ export function toDeliveryView(record: DeliveryRecord): DeliveryView {
     projectKey: record.projectKey || undefined,
     state: record.state,
     status: record.status || undefined,
-    latencyMs: record.latencyMs,
+    latencyMs: record.attempts > 0 ? record.latencyMs : undefined,
     attempts: record.attempts,
     createdAt: new Date(record.createdAt).toISOString(),
     lastAttemptAt: new Date(record.updatedAt).toISOString(),

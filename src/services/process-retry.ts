@@ -199,7 +199,7 @@ async function attempt(
   if (after.retry) {
     await deps.queue.push([retryJobFor(updated, config, { ...after.retry, ageSeconds: job.ageSeconds })]);
     if (updated.attempts >= BREAKER_AFTER_ATTEMPTS) {
-      await openBreaker(deps, connection.id, sent.error ?? `The listener answered ${sent.status ?? 'with an error'}`);
+      await openBreaker(deps, connection.id, sent.error ? sent.error.charAt(0).toLowerCase() + sent.error.slice(1) : `the listener answered ${sent.status ?? 'with an error'}`);
     }
   }
   deps.logger.info('Retry attempted', { eventId: record.eventId, connectionId: record.connectionId, state: after.state, attempts: updated.attempts });

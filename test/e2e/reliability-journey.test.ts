@@ -253,10 +253,13 @@ describe('circuit breaker banner in Chromium', () => {
     expect(await axeViolations(page, '[data-testid="breaker-banners"]')).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshotBothThemes(page, 'reliability-breaker-banner');
+    await row.scrollIntoViewIfNeeded();
+    await screenshotBothThemes(page, 'reliability-delivery-note');
 
     // The detail panel shows the note and when the next attempt is due.
     await app.getByTestId(`delivery-details-${waiting.eventId}-${waiting.connectionId}`).click();
     await expectText(app.getByTestId('delivery-note'), /\S/);
+    await screenshotBothThemes(page, 'reliability-delivery-detail-paused');
     await app.getByTestId('close-delivery').click();
 
     // The listener is healthy again: the next probe resumes the connection and the backlog drains.

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ModalTransition } from '@atlaskit/modal-dialog';
 import type { ConnectionView } from '../../../../src/shared/contract';
 import { adminDeliverySource } from '../api/delivery-source';
@@ -6,6 +6,7 @@ import { getAdminOverview } from '../api/get-admin-overview';
 import { useFlags } from '../hooks/use-flags';
 import { useResolverData } from '../hooks/use-resolver-data';
 import { AccessSection } from './AccessSection';
+import { BreakerBanners } from './BreakerBanners';
 import type { OpenDialog } from './ConnectionDialog';
 import { ConnectionsSection } from './ConnectionsSection';
 import { DeliveriesSection } from './DeliveriesSection';
@@ -18,6 +19,8 @@ const ConnectionDialog = lazy(() => import('./ConnectionDialog').then((m) => ({ 
 const PageFlags = lazy(() => import('./PageFlags').then((m) => ({ default: m.PageFlags })));
 
 const FORBIDDEN = 'Only Jira administrators can manage Agent Studio Relay.';
+/** While a connection is paused, look again this often: a probe may have resumed it. */
+const PAUSED_REFRESH_MS = 60_000;
 const ACCESS_FORBIDDEN = 'Only Jira administrators can check which projects an account can work in.';
 
 /** `siteUrl` comes from the Forge context: the Base URL Agent Studio's HTTP connector calls. */
@@ -26,6 +29,16 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
   const { data } = overview;
   const [dialog, setDialog] = useState<OpenDialog>();
   const flags = useFlags();
+  // Bumped after "Redeliver failed" so the delivery log shows the queued deliveries' progress.
+  const [logGeneration, setLogGeneration] = useState(0);
+  const paused = data?.connections.some((c) => c.breaker) ?? false;
+  const { reload } = overview;
+
+  useEffect(() => {
+    if (!paused) return undefined;
+    const timer = setInterval(reload, PAUSED_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [paused, reload]);
 
   const upsert = (saved: ConnectionView) => {
     if (!data) return;
@@ -41,6 +54,12 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
       {!data && overview.loading && <LoadingState label="Loading connections" />}
       {data && (
         <>
+          <BreakerBanners
+            connections={data.connections}
+            onTest={(connection) => setDialog({ kind: 'test', connection })}
+            onCheckAgain={reload}
+            checking={overview.loading}
+          />
           <ConnectionsSection
             connections={data.connections}
             onAction={(kind, connection) => setDialog({ kind, connection })}
@@ -55,6 +74,11 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
             source={adminDeliverySource}
             forbiddenMessage={FORBIDDEN}
             connections={data.connections}
+            onRedeliverFailed={(connectionId, since) => {
+              const connection = data.connections.find((c) => c.id === connectionId);
+              if (connection) setDialog({ kind: 'redeliverFailed', connection, since });
+            }}
+            reloadSignal={logGeneration}
             description="Every event sent to a listener, newest first. Open one to see the exact request and redeliver it."
           />
         </>
@@ -75,6 +99,15 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
                 overview.setData({ ...data, connections: data.connections.filter((c) => c.id !== id) });
                 setDialog(undefined);
                 flags.add({ appearance: 'success', title: `${name} deleted` });
+              }}
+              onChanged={(changed) => {
+                upsert(changed);
+                setDialog((open) => (open?.connection?.id === changed.id ? { ...open, connection: changed } : open));
+              }}
+              onQueued={(message) => {
+                setDialog(undefined);
+                setLogGeneration((n) => n + 1);
+                flags.add({ appearance: 'success', ...message });
               }}
               onClose={() => setDialog(undefined)}
             />

@@ -21,7 +21,7 @@ export function ConnectionHealth({ health, id, breaker }: Props) {
     <Stack space="space.050" testId={`connection-health-${id}`}>
       {breaker && (
         <Inline space="space.075" alignBlock="center" shouldWrap>
-          <Lozenge appearance="moved" isBold testId={`connection-paused-${id}`}>
+          <Lozenge appearance="removed" isBold testId={`connection-paused-${id}`}>
             Paused
           </Lozenge>
           <Text size="small" color="color.text.subtle">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
@@ -21,13 +21,23 @@ interface Props {
   /** Offered as a filter on the admin page only. */
   connections?: { id: string; name: string }[];
   description: string;
+  /** Admin page: "Redeliver all failed since…" for the connection the log is filtered on. */
+  onRedeliverFailed?: (connectionId: string, since?: string) => void;
+  /** A change of this number reloads the log (e.g. after deliveries were queued elsewhere). */
+  reloadSignal?: number;
 }
 
-export function DeliveriesSection({ source, forbiddenMessage, connections, description }: Props) {
+export function DeliveriesSection({ source, forbiddenMessage, connections, description, onRedeliverFailed, reloadSignal }: Props) {
   const [filter, setFilter] = useState<LogFilter>({});
   const log = useDeliveryLog(source, filter);
   const [open, setOpen] = useState<DeliveryRef>();
   const filtered = useMemo(() => Object.keys(filter).length > 0, [filter]);
+  const { reload } = log;
+  useEffect(() => {
+    if (reloadSignal) reload();
+  }, [reloadSignal, reload]);
+  const failedOf = filter.state === 'failed' ? filter.connectionId : undefined;
+  const failedName = failedOf && connections?.find((c) => c.id === failedOf)?.name;
 
   return (
     <Box as="section" aria-labelledby="deliveries-heading">
@@ -39,9 +49,20 @@ export function DeliveriesSection({ source, forbiddenMessage, connections, descr
             </Heading>
             <Text color="color.text.subtle">{description}</Text>
           </Stack>
-          <Button onClick={log.reload} isLoading={log.loading && log.deliveries !== undefined} testId="refresh-deliveries">
-            Refresh
-          </Button>
+          <Inline space="space.100">
+            {onRedeliverFailed && failedOf && failedName && (
+              <Button
+                onClick={() => onRedeliverFailed(failedOf, filter.from)}
+                aria-label={`Redeliver all failed since… for ${failedName}`}
+                testId="redeliver-failed-from-log"
+              >
+                Redeliver all failed since…
+              </Button>
+            )}
+            <Button onClick={log.reload} isLoading={log.loading && log.deliveries !== undefined} testId="refresh-deliveries">
+              Refresh
+            </Button>
+          </Inline>
         </Inline>
         {/* The placeholder keeps the filter bar's height, so the table does not jump when it arrives. */}
         <Suspense fallback={<div style={{ minHeight: '3.75rem' }} />}>

@@ -73,14 +73,15 @@ export function DeliveryDetailDialog({ source, deliveryRef, forbiddenMessage, on
           {detail && (
             <>
               <DeliverySummary detail={detail} />
-              {detail.note && (
-                <SectionMessage appearance={detail.state === 'failed' ? 'warning' : 'information'} testId="delivery-note">
-                  <p>{detail.note}</p>
-                </SectionMessage>
-              )}
               {detail.state === 'retrying' && (
                 <SectionMessage appearance="information">
+                  {detail.note && <p data-testid="delivery-note">{detail.note}</p>}
                   <p>The relay is still retrying this delivery on its own. Redeliver sends it once more right away.</p>
+                </SectionMessage>
+              )}
+              {detail.state !== 'retrying' && detail.note && (
+                <SectionMessage appearance={detail.state === 'failed' ? 'warning' : 'information'} testId="delivery-note">
+                  <p>{detail.note}</p>
                 </SectionMessage>
               )}
               <Stack space="space.100">

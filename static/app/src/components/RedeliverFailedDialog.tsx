@@ -17,7 +17,7 @@ interface Props {
   /** An ISO date-time to start from (the log's "From" filter); a day ago otherwise. */
   since?: string;
   forbiddenMessage: string;
-  onQueued: (message: { title: string; description: string }) => void;
+  onQueued: (message: { title: string }) => void;
   onClose: () => void;
 }
 
@@ -49,10 +49,8 @@ export function RedeliverFailedDialog({ connection, since: initial, forbiddenMes
       setError(result.error);
       return;
     }
-    onQueued({
-      title: result.data.queued === 0 ? 'Nothing to redeliver' : `Redelivering to ${connection.name}`,
-      description: redeliverFailedMessage(result.data, connection.name, formatTime(since)),
-    });
+    // All in the title: a bold flag shows its description only when expanded.
+    onQueued({ title: redeliverFailedMessage(result.data, connection.name, formatTime(since)) });
   };
 
   const fieldError = missing ? (error?.field === 'since' ? error.message : 'Enter a date and time.') : undefined;
