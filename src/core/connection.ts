@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EVENT_KINDS, type EventKind } from '../shared/events';
 import type { ProjectScope } from '../shared/contract';
 import { extraHeadersSchema } from './extra-headers';
+import { conditionsSchema } from './conditions';
+import { DEFAULT_PAYLOAD, payloadFormatSchema } from './payload-format';
 
 /** Moveworks' conservative organisation-wide rate for secured listeners (receiver.md). */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
@@ -27,6 +29,8 @@ export const storedConnectionSchema = z.object({
   projects: projectScopeSchema,
   rateLimitPerSecond: z.number().positive(),
   headers: extraHeadersSchema.default([]),
+  payload: payloadFormatSchema.default(DEFAULT_PAYLOAD),
+  conditions: conditionsSchema.default({}),
   /** Standard Webhooks signing: the secrets themselves live in KVS secret storage, keyed by id. */
   signing: z
     .object({

@@ -8,6 +8,8 @@ export interface DeliveryHeaderInput {
   extraHeaders?: readonly ExtraHeader[];
   /** `webhook-signature` value, computed over this request's id, timestamp and body. */
   signature?: string;
+  /** Default application/json; a form template sends application/x-www-form-urlencoded. */
+  contentType?: string;
   test?: boolean;
 }
 
@@ -20,7 +22,7 @@ export function buildDeliveryHeaders(input: DeliveryHeaderInput): Record<string,
   const headers: Record<string, string> = {};
   for (const extra of input.extraHeaders ?? []) headers[extra.name] = extra.value;
   Object.assign(headers, {
-    'Content-Type': 'application/json',
+    'Content-Type': input.contentType ?? 'application/json',
     'User-Agent': input.userAgent,
     'webhook-id': input.eventId,
     'webhook-timestamp': String(Math.floor(input.sentAtMs / 1000)),

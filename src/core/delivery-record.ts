@@ -14,8 +14,10 @@ export interface Attempt {
 export interface StoredRequest {
   url: string;
   headers: Record<string, string>;
-  /** The body as sent, when small enough to store (see MAX_STORED_BODY_CHARS). */
+  /** The body as sent, when small enough to store (see MAX_STORED_BODY_BYTES). */
   body?: string;
+  /** The body's media type when it is not JSON (a form-encoded template). */
+  contentType?: string;
   /** The Forge event, kept instead of a body too large to store, so a redelivery can rebuild it. */
   event?: unknown;
 }

@@ -1,5 +1,6 @@
 import type { RelayConfig, StoredConnection } from './connection';
 import { wantsEvent } from './connection';
+import { meetsLocalConditions } from './conditions';
 import type { NormalizedEvent } from './normalize-event';
 
 /** Which connections want this event: enabled, subscribed to one of its kinds, and covering its project. */
@@ -9,7 +10,8 @@ export function routeEvent(event: NormalizedEvent, config: RelayConfig): StoredC
       connection.enabled &&
       wantsEvent(connection, event.kinds) &&
       !getsAssignmentSeparately(connection, event) &&
-      coversProject(connection, config, event.issue.projectKey),
+      coversProject(connection, config, event.issue.projectKey) &&
+      meetsLocalConditions(connection.conditions, event),
   );
 }
 

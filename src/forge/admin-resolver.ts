@@ -10,6 +10,8 @@ import { toDeliveryDetail } from '../services/delivery-views';
 import { deliveryFilterSchema, listDeliveries } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';
 import { redeliverFailed } from '../services/redeliver-failed';
+import { payloadFormatSchema } from '../core/payload-format';
+import { previewPayload } from '../services/preview-payload';
 import { saveConnection } from '../services/save-connection';
 import { sendRealIssue } from '../services/send-real-issue';
 import { disableSigning, rotateSigningSecret } from '../services/signing';
@@ -29,6 +31,11 @@ const authorizeJiraAdmin: Authorize = async ({ context }) => {
 };
 
 const connectionId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection id');
+const issueKeySchema = z
+  .string()
+  .trim()
+  .transform((key) => key.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'Enter an issue key such as SUP-12'));
 
 export const adminResolver = defineResolvers<AdminResolvers>(
   {
@@ -63,14 +70,18 @@ export const adminResolver = defineResolvers<AdminResolvers>(
     'connections/sendIssue': fn(
       z.object({
         id: connectionId,
-        issueKey: z
-          .string()
-          .trim()
-          .transform((key) => key.toUpperCase())
-          .pipe(z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'Enter an issue key such as SUP-12')),
+        issueKey: issueKeySchema,
         event: z.enum(EVENT_KINDS, 'Pick an event'),
       }),
       (input, caller) => sendRealIssue(deps, input, caller.accountId),
+    ),
+    'connections/preview': fn(
+      z.object({
+        payload: payloadFormatSchema,
+        issueKey: issueKeySchema,
+        event: z.enum(EVENT_KINDS, 'Pick an event'),
+      }),
+      (input, caller) => previewPayload(deps, input, caller.accountId),
     ),
     'projects/search': fn(
       z.object({ query: z.string().trim().max(100, 'Use at most 100 characters').default('') }),

@@ -17,6 +17,9 @@ const projectPageSchema = z.object({
 const permissionCheckSchema = z.object({
   projectPermissions: z.array(z.object({ permission: z.string(), projects: z.array(z.union([z.number(), z.string()])).default([]) })).default([]),
 });
+const jqlMatchSchema = z.object({
+  matches: z.array(z.object({ matchedIssues: z.array(z.union([z.number(), z.string()])).default([]), errors: z.array(z.string()).default([]) })),
+});
 const userSchema = z.looseObject({ accountId: z.string(), displayName: z.string().default(''), emailAddress: z.string().optional() });
 
 const JSON_HEADERS = { Accept: 'application/json' };
@@ -69,6 +72,28 @@ export class ForgeJiraClient implements JiraClient {
       for (const id of entry.projects) granted.get(String(id))?.add(key);
     }
     return granted;
+  }
+
+  async matchJql(jqls: readonly string[], issueId: string): Promise<boolean[]> {
+    const matches = await this.jqlMatch(jqls, issueId);
+    return matches.map((m) => m.errors.length === 0 && m.matchedIssues.map(String).includes(issueId));
+  }
+
+  async jqlProblem(jql: string): Promise<string | undefined> {
+    // jql/match needs an issue id; an unknown one matches nothing but the query is still checked.
+    const [match] = await this.jqlMatch([jql], '1');
+    return match && match.errors.length > 0 ? `Jira does not accept this JQL: ${match.errors.join(' ')}` : undefined;
+  }
+
+  private async jqlMatch(jqls: readonly string[], issueId: string): Promise<z.infer<typeof jqlMatchSchema>['matches']> {
+    // POST /rest/api/3/jql/match (read:jira-work): every connection's condition in one call per event.
+    const response = await asApp().requestJira(route`/rest/api/3/jql/match`, {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jqls, issueIds: [Number(issueId)] }),
+    });
+    if (!response.ok) throw new Error(`JQL match answered ${response.status}`);
+    return jqlMatchSchema.parse(await response.json()).matches;
   }
 
   async getUser(accountId: string): Promise<UserSummary | undefined> {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../shared/events';
 import { DEFAULT_RATE_LIMIT_PER_SECOND, projectScopeSchema } from '../core/connection';
+import { conditionsSchema } from '../core/conditions';
 import { extraHeadersSchema } from '../core/extra-headers';
+import { DEFAULT_PAYLOAD, payloadFormatSchema } from '../core/payload-format';
 
 /** The admin page's connection form, validated on the server. Field names match `ConnectionInput`. */
 export const connectionInputSchema = z.object({
@@ -12,6 +14,8 @@ export const connectionInputSchema = z.object({
   events: z.array(z.enum(EVENT_KINDS)).min(1, 'Pick at least one event'),
   projects: projectScopeSchema,
   headers: extraHeadersSchema.default([]),
+  payload: payloadFormatSchema.default(DEFAULT_PAYLOAD),
+  conditions: conditionsSchema.default({}),
   rateLimitPerSecond: z
     .number()
     .positive('Use a rate above 0')

@@ -12,6 +12,8 @@ export function toConnectionView(connection: StoredConnection, health: Connectio
     events: [...connection.events],
     projects: connection.projects,
     headers: connection.headers.map((h) => ({ ...h })),
+    payload: connection.payload,
+    conditions: connection.conditions,
     rateLimitPerSecond: connection.rateLimitPerSecond,
     token: connection.token
       ? { set: true, setAt: connection.token.setAt, setBy: connection.token.setBy, setByName: connection.token.setByName }

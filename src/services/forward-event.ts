@@ -5,11 +5,11 @@ import { InvalidEventError, normalizeEvent, type NormalizedEvent } from '../core
 import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
 import { routeEvent } from '../core/route-event';
 import { retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
+import { JSON_CONTENT_TYPE, renderPayload, type RenderedPayload } from '../core/render-payload';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import { attemptOutcome } from './attempt-outcome';
 import { backOffOn429 } from './back-off';
 import type { ConfigCache } from './config-cache';
-import { encodeBody } from './encode-body';
 import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
 import { retryJobFor } from './retry-job';
 import { sendToListener } from './send-to-listener';
@@ -92,13 +92,14 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
     rescheduled = previous.filter((r) => r.state === 'retrying').map((record) => ({ record, job: rescheduleJob(record, config, deps.clock.now()) }));
     targets = targets.filter((c) => pendingIds.includes(c.id) && !previous.some((p) => p.connectionId === c.id));
   }
+  targets = await matchingJql(deps, event, targets);
   if (targets.length === 0 && rescheduled.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
-  const encoded = targets.length > 0 ? encodeBody(buildWebhookBody(event, await fetchIssue(deps, event, input.remainingMs))) : undefined;
-  const sent = encoded
+  const webhookBody = targets.length > 0 ? buildWebhookBody(event, await fetchIssue(deps, event, input.remainingMs)) : undefined;
+  const sent = webhookBody
     ? await Promise.all(
         targets.map((connection) =>
-          deliverOnce(deps, input, config, event, connection, encoded, previous.find((r) => r.connectionId === connection.id)),
+          deliverOnce(deps, input, config, event, connection, renderPayload(connection.payload, webhookBody), previous.find((r) => r.connectionId === connection.id)),
         ),
       )
     : [];
@@ -174,6 +175,18 @@ async function scheduleRetries(
   return undefined;
 }
 
+/**
+ * Keeps the connections whose JQL condition the issue matches: one jql/match call for all of them. A
+ * deleted issue can no longer match anything, so its deletion is sent to every connection that wants it.
+ */
+async function matchingJql(deps: ForwardDeps, event: NormalizedEvent, targets: StoredConnection[]): Promise<StoredConnection[]> {
+  const withJql = targets.filter((c) => c.conditions.jql);
+  if (withJql.length === 0 || event.forgeEventType === 'avi:jira:deleted:issue') return targets;
+  const matched = await deps.jira.matchJql(withJql.map((c) => c.conditions.jql ?? ''), event.issue.id);
+  const excluded = new Set(withJql.filter((_, i) => !matched[i]).map((c) => c.id));
+  return targets.filter((c) => !excluded.has(c.id));
+}
+
 async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent, remainingMs: () => number): Promise<FetchedIssue | undefined> {
   // A deleted issue cannot be fetched; save the call and send what the event carries.
   if (event.forgeEventType === 'avi:jira:deleted:issue') return undefined;
@@ -194,7 +207,7 @@ async function deliverOnce(
   config: RelayConfig,
   event: NormalizedEvent,
   connection: StoredConnection,
-  encoded: ReturnType<typeof encodeBody>,
+  rendered: RenderedPayload,
   previous: DeliveryRecord | undefined,
 ): Promise<Delivered> {
   const now = deps.clock.now();
@@ -213,12 +226,16 @@ async function deliverOnce(
     latencyMs: 0,
     detail: { attemptLog: [], request: { url: connection.url, headers: {} } },
   };
-  if (!encoded.ok) {
-    // Too large even without issue fields: fail it now with the reason rather than retry for a day.
-    const attempt = { at: new Date(now).toISOString(), latencyMs: 0, error: encoded.reason };
+  if (!rendered.ok) {
+    // Too large even without issue fields (or a template gone bad): fail it now with the reason rather
+    // than retry for a day.
+    const attempt = { at: new Date(now).toISOString(), latencyMs: 0, error: rendered.reason };
     return { record: withAttempt({ ...base, detail: { ...base.detail, request: storedRequest(connection.url, {}, '', withoutRetry(input.rawEvent)) } }, attempt, 'failed', now) };
   }
-  const request = storedRequest(connection.url, base.detail.request.headers, encoded.body, withoutRetry(input.rawEvent));
+  const request = {
+    ...storedRequest(connection.url, base.detail.request.headers, rendered.body, withoutRetry(input.rawEvent)),
+    contentType: rendered.contentType === JSON_CONTENT_TYPE ? undefined : rendered.contentType,
+  };
 
   // An open breaker means the listener is down: the event waits for the probe instead of being sent.
   if (config.breakers[connection.id]) {
@@ -238,7 +255,8 @@ async function deliverOnce(
     url: connection.url,
     token: await deps.cache.token(connection.id),
     eventId: event.id,
-    body: encoded.body,
+    body: rendered.body,
+    contentType: rendered.contentType,
     timeoutMs: Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS)),
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,

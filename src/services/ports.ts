@@ -53,6 +53,13 @@ export interface JiraClient {
   /** As the app: which of `permissions` the account holds, per project id. */
   projectPermissionsOf(accountId: string, projectIds: readonly string[], permissions: readonly RequiredPermission[]): Promise<Map<string, Set<RequiredPermission>>>;
   getUser(accountId: string): Promise<UserSummary | undefined>;
+  /**
+   * As the app: which of these JQL queries the issue matches (POST /rest/api/3/jql/match, one call).
+   * A query Jira refuses counts as not matching; a Jira failure throws.
+   */
+  matchJql(jqls: readonly string[], issueId: string): Promise<boolean[]>;
+  /** Why Jira refuses this JQL, or undefined when it is valid. */
+  jqlProblem(jql: string): Promise<string | undefined>;
 }
 
 /** Calls made as the user of a resolver invocation: they see what that user may see. */

@@ -154,7 +154,7 @@ async function attempt(
   connection: StoredConnection,
   config: Parameters<typeof retryJobFor>[1],
 ): Promise<RetryResult> {
-  const body = record.detail.request.body ?? (await rebuildBody(deps, record));
+  const body = record.detail.request.body ?? (await rebuildBody(deps, record, connection));
   if (body === undefined) {
     const now = deps.clock.now();
     await deps.deliveries.putMany([
@@ -170,6 +170,7 @@ async function attempt(
     timeoutMs: REQUEST_TIMEOUT_MS,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
+    contentType: record.detail.request.contentType,
     signingSecrets: await deps.cache.signingSecrets(connection),
     manual: job.manual,
   });

@@ -39,7 +39,7 @@ export async function redeliver(deps: RedeliverDeps, ref: DeliveryRef, projectKe
   const config = await deps.configStore.load();
   const connection = config.connections.find((c) => c.id === record.connectionId);
   if (!connection) throw new RelayError('NOT_FOUND', `The connection “${record.connectionName}” was deleted, so there is nowhere to redeliver to.`);
-  const body = record.detail.request.body ?? (await rebuildBody(deps, record));
+  const body = record.detail.request.body ?? (await rebuildBody(deps, record, connection));
   if (body === undefined) throw new RelayError('CONFLICT', 'This delivery’s body was too large to keep, so it cannot be sent again.');
   const token = await deps.secrets.getToken(connection.id);
   const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
@@ -50,6 +50,7 @@ export async function redeliver(deps: RedeliverDeps, ref: DeliveryRef, projectKe
     timeoutMs: TIMEOUT_MS,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
+    contentType: record.detail.request.contentType,
     signingSecrets: await loadSigningSecrets(deps.secrets, connection, deps.clock.now()),
     manual: true,
   });

@@ -7,7 +7,7 @@ import type { ConfigCache } from './config-cache';
 import type { ValidConnectionInput } from './connection-input';
 import { toConnectionView } from './connection-view';
 import { connectionHealth } from './connection-health';
-import type { Clock, ConfigStore, DeliveryStore, EgressPolicy, SecretStore, UserJira } from './ports';
+import type { Clock, ConfigStore, DeliveryStore, EgressPolicy, JiraClient, SecretStore, UserJira } from './ports';
 import { RelayError, invalidInput } from './relay-error';
 
 export interface SaveConnectionDeps {
@@ -17,6 +17,7 @@ export interface SaveConnectionDeps {
   cache: ConfigCache;
   clock: Clock;
   deliveries: DeliveryStore;
+  jira: JiraClient;
 }
 
 /**
@@ -32,6 +33,10 @@ export async function saveConnection(
   if (!url.ok) throw invalidInput('url', url.message);
   if (!deps.egress.canFetch(url.url.href)) throw invalidInput('url', hostNotAllowed(deps.egress.allowedHosts()));
 
+  if (input.conditions.jql) {
+    const problem = await deps.jira.jqlProblem(input.conditions.jql);
+    if (problem) throw invalidInput('conditions.jql', problem);
+  }
   const config = await deps.configStore.load();
   const now = new Date(deps.clock.now()).toISOString();
   const existing = input.id ? config.connections.find((c) => c.id === input.id) : undefined;
@@ -54,6 +59,8 @@ export async function saveConnection(
     projects: input.projects,
     rateLimitPerSecond: input.rateLimitPerSecond,
     headers: input.headers,
+    payload: input.payload,
+    conditions: input.conditions,
     token: input.token ? { setAt: now, setBy: actor.accountId, setByName: await actor.jira.myDisplayName() } : existing?.token,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,

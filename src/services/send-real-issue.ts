@@ -2,11 +2,12 @@ import type { SendIssueResult } from '../shared/contract';
 import type { EventKind } from '../shared/events';
 import { normalizeEvent } from '../core/normalize-event';
 import { testVerdict } from '../core/test-verdict';
-import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
+import { renderPayload } from '../core/render-payload';
+import { buildWebhookBody } from '../core/webhook-body';
 import type { Clock, ConfigStore, EgressPolicy, HttpSender, JiraClient, SecretStore } from './ports';
 import { requireConnection } from './require-connection';
 import { invalidInput } from './relay-error';
-import { encodeBody } from './encode-body';
+import { syntheticForgeEvent } from './synthetic-event';
 import { sendToListener } from './send-to-listener';
 import { loadSigningSecrets } from './signing';
 
@@ -38,9 +39,9 @@ export async function sendRealIssue(
 
   const now = deps.clock.now();
   const event = normalizeEvent(syntheticForgeEvent(input.event, lookup.issue, actorAccountId, now), now);
-  const encoded = encodeBody(buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue));
-  if (!encoded.ok) throw invalidInput('issueKey', encoded.reason);
-  const body = encoded.body;
+  const rendered = renderPayload(connection.payload, buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue));
+  if (!rendered.ok) throw invalidInput('issueKey', rendered.reason);
+  const body = rendered.body;
   if (!deps.egress.canFetch(connection.url)) {
     return {
       request: { method: 'POST', url: connection.url, headers: {}, body },
@@ -56,6 +57,7 @@ export async function sendRealIssue(
     timeoutMs: TIMEOUT_MS,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
+    contentType: rendered.contentType,
     signingSecrets: await loadSigningSecrets(deps.secrets, connection, deps.clock.now()),
     manual: true,
   });
@@ -69,47 +71,5 @@ export async function sendRealIssue(
       timeoutMs: TIMEOUT_MS,
       sent: 'issue',
     }),
-  };
-}
-
-/** The Forge event Jira would have sent for this issue and event kind, shaped as Forge documents it. */
-function syntheticForgeEvent(kind: EventKind, issue: FetchedIssue, actor: string, nowMs: number): Record<string, unknown> {
-  const base = { timestamp: String(nowMs), atlassianId: actor, issue: { id: issue.id, key: issue.key, fields: issue.fields } };
-  const status = issue.fields.status as { name?: string; id?: string } | undefined;
-  const comment = latestComment(issue, nowMs, kind === 'comment_updated');
-  switch (kind) {
-    case 'issue_created':
-      return { ...base, eventType: 'avi:jira:created:issue' };
-    case 'issue_updated':
-      return { ...base, eventType: 'avi:jira:updated:issue', jiraEventTypeName: 'issue_updated', changelog: { items: [] } };
-    case 'issue_transitioned':
-      return {
-        ...base,
-        eventType: 'avi:jira:updated:issue',
-        jiraEventTypeName: 'issue_generic',
-        changelog: { items: [{ field: 'status', fieldId: 'status', fieldtype: 'jira', to: status?.id ?? null, toString: status?.name ?? null }] },
-      };
-    case 'issue_assigned':
-      return { ...base, eventType: 'avi:jira:assigned:issue' };
-    case 'issue_deleted':
-      return { ...base, eventType: 'avi:jira:deleted:issue' };
-    case 'comment_created':
-    case 'comment_updated':
-      return { ...base, eventType: 'avi:jira:commented:issue', comment };
-    case 'comment_deleted':
-      return { ...base, eventType: 'avi:jira:deleted:comment', comment };
-  }
-}
-
-function latestComment(issue: FetchedIssue, nowMs: number, edited: boolean): Record<string, unknown> {
-  const list = (issue.fields.comment as { comments?: unknown[] } | undefined)?.comments ?? [];
-  const last = list.at(-1);
-  if (typeof last === 'object' && last !== null && typeof (last as { id?: unknown }).id === 'string') return last as Record<string, unknown>;
-  const created = new Date(nowMs - (edited ? 60_000 : 0)).toISOString();
-  return {
-    id: '0',
-    body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Sample comment sent from Agent Studio Relay.' }] }] },
-    created,
-    updated: new Date(nowMs).toISOString(),
   };
 }

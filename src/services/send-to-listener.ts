@@ -16,6 +16,7 @@ export interface SendInput {
   extraHeaders?: readonly ExtraHeader[];
   /** Active Standard Webhooks secrets of the connection; none means the request is not signed. */
   signingSecrets?: readonly string[];
+  contentType?: string;
   test?: boolean;
   manual?: boolean;
 }
@@ -37,6 +38,7 @@ export async function sendToListener(http: HttpSender, clock: Clock, input: Send
     userAgent: input.userAgent,
     extraHeaders: input.extraHeaders,
     signature: signatureHeader(input.signingSecrets ?? [], input.eventId, Math.floor(startedAt / 1000), input.body),
+    contentType: input.contentType,
     test: input.test,
   });
   const result = await http.post({ url: input.url, headers, body: input.body, timeoutMs: input.timeoutMs });

@@ -21,6 +21,26 @@ export type ProjectScope =
   | { mode: 'selected'; projectKeys: string[] }
   | { mode: 'optIn' };
 
+/**
+ * What a connection sends: Jira's own webhook format (optionally only some issue fields, and a summary of
+ * what changed), or a custom JSON template with smart values (sent as JSON or encoded as a form).
+ */
+export type PayloadFormat =
+  | { format: 'jira'; fields?: string[]; includeChanges?: boolean }
+  | { format: 'custom'; template: string; encoding: 'json' | 'form' };
+
+/** Conditions an event must meet to be sent; every one that is set must hold. */
+export interface DeliveryConditions {
+  /** Checked with POST /rest/api/3/jql/match, once per event for all connections. */
+  jql?: string;
+  /** Issue type names, e.g. ["Bug", "Incident"]. */
+  issueTypes?: string[];
+  /** For updates: only when one of these fields changed (field ids such as status, assignee, customfield_10010). */
+  changedFields?: string[];
+  /** Events caused by these accounts are not sent (e.g. Agent Studio's own service account: no loops). */
+  ignoreAccountIds?: string[];
+}
+
 /** An extra request header sent to the listener. Not secret: put credentials in the API key. */
 export interface ExtraHeader {
   name: string;
@@ -45,6 +65,8 @@ export interface ConnectionView {
   events: EventKind[];
   projects: ProjectScope;
   headers: ExtraHeader[];
+  payload: PayloadFormat;
+  conditions: DeliveryConditions;
   rateLimitPerSecond: number;
   token: { set: boolean; setAt?: string; setBy?: string; setByName?: string };
   /** Standard Webhooks signing: on when a secret exists; replaced secrets sign until `retiresAt`. */
@@ -65,8 +87,19 @@ export interface ConnectionInput {
   events: EventKind[];
   projects: ProjectScope;
   headers?: ExtraHeader[];
+  /** Default: Jira's webhook format with every field. */
+  payload?: PayloadFormat;
+  conditions?: DeliveryConditions;
   rateLimitPerSecond: number;
   token?: string;
+}
+
+/** A body as a connection would send it, for the admin page's preview. */
+export interface PayloadPreview {
+  body: string;
+  contentType: string;
+  /** Template warnings (e.g. `${…}` accepted as `{{…}}`), with their line and column. */
+  warnings: string[];
 }
 
 export type DeliveryState = 'delivered' | 'retrying' | 'failed';
@@ -213,6 +246,8 @@ export interface AdminResolvers {
   'connections/rotateSigningSecret': { payload: { id: string }; data: { secret: string; connection: ConnectionView } };
   'connections/disableSigning': { payload: { id: string }; data: ConnectionView };
   'connections/sendIssue': { payload: { id: string; issueKey: string; event: EventKind }; data: SendIssueResult };
+  /** Renders a payload format for a real issue and event, before it is saved. */
+  'connections/preview': { payload: { payload: PayloadFormat; issueKey: string; event: EventKind }; data: PayloadPreview };
   'projects/search': { payload: { query?: string }; data: { projects: ProjectSummary[] } };
   'users/search': { payload: { query: string }; data: { users: UserSummary[] } };
   /** What the Agent Studio connector account can do in each project (Jira admins only). */
@@ -243,6 +278,7 @@ export const ADMIN_FUNCTIONS: readonly AdminFunction[] = [
   'connections/rotateSigningSecret',
   'connections/disableSigning',
   'connections/sendIssue',
+  'connections/preview',
   'projects/search',
   'users/search',
   'access/check',

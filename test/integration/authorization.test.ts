@@ -18,6 +18,7 @@ const samplePayloads: Record<string, unknown> = {
   'connections/rotateSigningSecret': { id: 'nope' },
   'connections/disableSigning': { id: 'nope' },
   'connections/sendIssue': { id: 'nope', issueKey: 'SUP-1', event: 'issue_created' },
+  'connections/preview': { payload: { format: 'jira' }, issueKey: 'SUP-1', event: 'issue_created' },
   'projects/search': { query: 'S' },
   'users/search': { query: 'Agent' },
   'access/check': { accountId: '5b10ac8d82e05b22cc7d4e04' },

@@ -11,6 +11,8 @@ const connection = (overrides: Partial<StoredConnection>): StoredConnection => (
   projects: { mode: 'all' },
   rateLimitPerSecond: 5,
   headers: [],
+  payload: { format: 'jira' },
+  conditions: {},
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   ...overrides,
