@@ -26,6 +26,11 @@ export class Pacer {
     return Math.max(notBeforeMs, bucket.pausedUntil, nowMs + owedMs);
   }
 
+  /** When a 429 pause on this host ends (0 when there is none). */
+  pausedUntil(host: string): number {
+    return this.buckets.get(host)?.pausedUntil ?? 0;
+  }
+
   /** After a 429: nothing goes to this host before `untilMs`. */
   pause(host: string, untilMs: number): void {
     const bucket = this.buckets.get(host) ?? { tokens: 0, updatedAt: untilMs, pausedUntil: 0 };

@@ -24,6 +24,7 @@ const userSchema = z.looseObject({ accountId: z.string(), displayName: z.string(
 
 const JSON_HEADERS = { Accept: 'application/json' };
 const PAGE_SIZE = 50;
+const MAX_PROJECTS_PER_CHECK = 1_000;
 /** A safety stop for very large sites: 2,000 projects are checked at most. */
 const MAX_PROJECT_PAGES = 40;
 
@@ -57,19 +58,22 @@ export class ForgeJiraClient implements JiraClient {
     permissions: readonly RequiredPermission[],
   ): Promise<Map<string, Set<RequiredPermission>>> {
     const granted = new Map<string, Set<RequiredPermission>>(projectIds.map((id) => [id, new Set()]));
-    if (projectIds.length === 0) return granted;
-    // POST /rest/api/3/permissions/check needs no classic scope (platform.md "Scopes"); project ids are numbers.
-    const response = await asApp().requestJira(route`/rest/api/3/permissions/check`, {
-      method: 'POST',
-      headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ accountId, projectPermissions: [{ permissions, projects: projectIds.map(Number) }] }),
-    });
-    if (!response.ok) throw new Error(`Permission check answered ${response.status}`);
-    const parsed = permissionCheckSchema.parse(await response.json());
-    for (const entry of parsed.projectPermissions) {
-      const key = entry.permission as RequiredPermission;
-      if (!permissions.includes(key)) continue;
-      for (const id of entry.projects) granted.get(String(id))?.add(key);
+    // Jira checks at most 1,000 projects per call.
+    for (let i = 0; i < projectIds.length; i += MAX_PROJECTS_PER_CHECK) {
+      const chunk = projectIds.slice(i, i + MAX_PROJECTS_PER_CHECK);
+      // POST /rest/api/3/permissions/check needs no classic scope (platform.md "Scopes"); project ids are numbers.
+      const response = await asApp().requestJira(route`/rest/api/3/permissions/check`, {
+        method: 'POST',
+        headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ accountId, projectPermissions: [{ permissions, projects: chunk.map(Number) }] }),
+      });
+      if (!response.ok) throw new Error(`Permission check answered ${response.status}`);
+      const parsed = permissionCheckSchema.parse(await response.json());
+      for (const entry of parsed.projectPermissions) {
+        const key = entry.permission as RequiredPermission;
+        if (!permissions.includes(key)) continue;
+        for (const id of entry.projects) granted.get(String(id))?.add(key);
+      }
     }
     return granted;
   }
@@ -99,7 +103,9 @@ export class ForgeJiraClient implements JiraClient {
   async getUser(accountId: string): Promise<UserSummary | undefined> {
     const params = new URLSearchParams({ accountId });
     const response = await asApp().requestJira(route`/rest/api/3/user?${params}`, { headers: JSON_HEADERS });
-    if (!response.ok) return undefined;
+    if (response.status === 404) return undefined;
+    // Anything else that is not OK is Jira's trouble, not an unknown account: say so rather than mislead.
+    if (!response.ok) throw new Error(`User lookup answered ${response.status}`);
     const parsed = userSchema.safeParse(await response.json());
     return parsed.success ? { accountId: parsed.data.accountId, displayName: parsed.data.displayName, emailAddress: parsed.data.emailAddress } : undefined;
   }

@@ -3,6 +3,7 @@ import type { RelayConfig } from '../core/connection';
 import type { DeliveryStore } from './ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const FAILURE_LAG_MS = 30 * 60 * 60 * 1000;
 /** Counting stops here: the list shows "100+" rather than paging through a storm of failures. */
 export const FAILURE_COUNT_CAP = 100;
 
@@ -10,14 +11,15 @@ export const FAILURE_COUNT_CAP = 100;
 export async function connectionHealth(store: DeliveryStore, connectionId: string, nowMs: number): Promise<ConnectionHealth> {
   const [latest, failures] = await Promise.all([
     store.query({ connectionId, limit: 1 }),
-    store.query({ connectionId, state: 'failed', fromMs: nowMs - DAY_MS, limit: FAILURE_COUNT_CAP }),
+    // Failed in the last 24 h: by the last attempt, which can come up to ~28 h after the first.
+    store.query({ connectionId, state: 'failed', fromMs: nowMs - DAY_MS - FAILURE_LAG_MS, limit: FAILURE_COUNT_CAP }),
   ]);
   const last = latest.records[0];
   return {
     lastDelivery: last
       ? { at: new Date(last.updatedAt).toISOString(), state: last.state, status: last.status || undefined, issueKey: last.issueKey }
       : undefined,
-    failures24h: failures.records.length,
+    failures24h: failures.records.filter((r) => r.updatedAt >= nowMs - DAY_MS).length,
   };
 }
 

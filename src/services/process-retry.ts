@@ -89,7 +89,8 @@ async function processJob(deps: RetryDeps, job: RetryJob, platformRetry: boolean
     return 'skipped';
   }
   if (!job.manual && record.state !== 'retrying') return 'skipped';
-  if (!job.manual && record.attempts + 1 !== job.forAttempt) {
+  if (record.attempts + 1 !== job.forAttempt) {
+    if (job.manual) return 'skipped'; // redelivered meanwhile (another click, or a racing job)
     // This job's attempt was made already. On a platform retry of this very job, the attempt was saved but
     // scheduling the next one failed: schedule it now instead of sending again. Otherwise a racing job won.
     if (platformRetry && record.attempts === job.forAttempt) return reschedule(deps, job, record);
@@ -113,14 +114,13 @@ async function processJob(deps: RetryDeps, job: RetryJob, platformRetry: boolean
       return 'failed';
     }
     const waitSeconds = BREAKER_WAIT_SECONDS + Math.round(deps.random() * 30);
-    await deps.queue.push([{ ...job, waitSeconds, notBefore: undefined, ageSeconds: job.ageSeconds + waitSeconds }]);
+    await deps.queue.push([{ ...job, waitSeconds, notBefore: undefined, paced: false, ageSeconds: job.ageSeconds + waitSeconds }]);
     return 'waiting';
   }
-  if (!job.paced) {
-    const host = hostOfUrl(connection.url);
-    const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
-    if (!(await waitUntil(deps, { ...job, notBefore: slot, paced: true }, slot))) return 'waiting';
-  }
+  const host = hostOfUrl(connection.url);
+  // A slot booked earlier still yields to a 429 pause that came after it was booked.
+  const slot = job.paced ? Math.max(now, deps.pacer.pausedUntil(host)) : deps.pacer.reserve(host, hostRate(config.connections, host), now);
+  if (!(await waitUntil(deps, { ...job, notBefore: slot, paced: true }, slot))) return 'waiting';
   // Another job for the same delivery (a released backlog racing a parked retry) may be here too.
   if (!(await deps.claims.claim(record.eventId, record.connectionId, record.attempts + 1))) return 'skipped';
   return attempt(deps, job, record, connection, config);
@@ -199,7 +199,8 @@ async function attempt(
   await deps.deliveries.putMany([updated]);
   if (after.retry) {
     await deps.queue.push([retryJobFor(updated, config, { ...after.retry, ageSeconds: job.ageSeconds })]);
-    if (updated.attempts >= BREAKER_AFTER_ATTEMPTS) {
+    // Rate-limited attempts say "slow down", not "broken": they do not count towards the breaker.
+    if (!after.rateLimited && updated.attempts - (updated.detail.rateLimitedAttempts ?? 0) >= BREAKER_AFTER_ATTEMPTS) {
       await openBreaker(deps, connection.id, sent.error ? sent.error.charAt(0).toLowerCase() + sent.error.slice(1) : `the listener answered ${sent.status ?? 'with an error'}`);
     }
   }

@@ -3,7 +3,8 @@ import { classifyAttempt } from '../core/classify-attempt';
 import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { toDeliveryDetail } from './delivery-views';
 import { rebuildBody } from './rebuild-body';
-import type { Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, SecretStore } from './ports';
+import { retryJobFor } from './retry-job';
+import type { AttemptClaims, Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, RetryQueue, SecretStore } from './ports';
 import { RelayError } from './relay-error';
 import { sendToListener } from './send-to-listener';
 import { loadSigningSecrets } from './signing';
@@ -14,6 +15,8 @@ export interface RedeliverDeps {
   secrets: SecretStore;
   http: HttpSender;
   jira: JiraClient;
+  queue: RetryQueue;
+  claims: AttemptClaims;
   clock: Clock;
   userAgent: string;
 }
@@ -39,6 +42,10 @@ export async function redeliver(deps: RedeliverDeps, ref: DeliveryRef, projectKe
   const config = await deps.configStore.load();
   const connection = config.connections.find((c) => c.id === record.connectionId);
   if (!connection) throw new RelayError('NOT_FOUND', `The connection “${record.connectionName}” was deleted, so there is nowhere to redeliver to.`);
+  // An automatic retry may be sending this very attempt right now: one of the two sends, never both.
+  if (!(await deps.claims.claim(record.eventId, record.connectionId, record.attempts + 1))) {
+    throw new RelayError('CONFLICT', 'An automatic retry of this delivery is being sent right now. Look again in a moment.');
+  }
   const body = record.detail.request.body ?? (await rebuildBody(deps, record, connection));
   if (body === undefined) throw new RelayError('CONFLICT', 'This delivery’s body was too large to keep, so it cannot be sent again.');
   const token = await deps.secrets.getToken(connection.id);
@@ -64,5 +71,12 @@ export async function redeliver(deps: RedeliverDeps, ref: DeliveryRef, projectKe
     deps.clock.now(),
   );
   await deps.deliveries.putMany([updated]);
+  if (updated.state === 'retrying') {
+    // The queued retry was for the attempt number this redelivery just used: schedule the next one at
+    // the time the old one was due, so automatic retries go on.
+    const now = deps.clock.now();
+    const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? now) - now) / 1000));
+    await deps.queue.push([retryJobFor(updated, config, { waitSeconds, notBefore: record.detail.notBefore })]);
+  }
   return toDeliveryDetail(updated);
 }

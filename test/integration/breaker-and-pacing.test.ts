@@ -97,3 +97,76 @@ describe('pacing', () => {
     expect(sorted.at(-1)! - sorted[0]).toBeGreaterThanOrEqual(1500);
   });
 });
+
+describe('rate limiting and manual redelivery while retrying', () => {
+  let listener: LoopbackListener;
+  let platform: TestPlatform;
+  let admin: string;
+  let mode: 'throttle' | 'down' | 'up' = 'throttle';
+  const seen = new Map<string, number>();
+
+  beforeAll(async () => {
+    listener = await startLoopbackListener((request) => {
+      const id = String(request.headers['webhook-id']);
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      if (mode === 'down') return { status: 503, body: 'down' };
+      if (mode === 'throttle' && n <= 5) return { status: 429, body: 'slow down', headers: { 'Retry-After': '1' } };
+      return receivedReply();
+    });
+    platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN }, timeScale: 600 });
+    admin = platform.users.admin.accountId;
+  });
+  afterAll(async () => {
+    await platform.close();
+    await listener.close();
+  });
+
+  it('waits 429s out without opening the breaker', async () => {
+    mode = 'throttle';
+    await platform.fireEvent({ ...fixtureEvent('issue-created'), timestamp: String(Date.now() + 0.25) });
+    const delivered = await eventually(async () => {
+      const page = await platform.invokeAdmin<DeliveryPage>('deliveries/list', { state: 'delivered' }, admin);
+      return page.ok ? page.data.deliveries[0] : undefined;
+    }, 'the throttled event delivered', 20_000);
+    expect(delivered.attempts).toBe(6);
+    const overview = await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin);
+    expect(overview.ok && overview.data.connections[0].breaker).toBeUndefined();
+  });
+
+});
+
+describe('manual redelivery while retrying', () => {
+  let listener: LoopbackListener;
+  let platform: TestPlatform;
+  let admin: string;
+  let up = false;
+
+  beforeAll(async () => {
+    listener = await startLoopbackListener(() => (up ? receivedReply() : { status: 503, body: 'down' }));
+    // Real time: the first automatic retry comes 5 s after the first attempt, after the manual one.
+    platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN }, timeScale: 1 });
+    admin = platform.users.admin.accountId;
+  });
+  afterAll(async () => {
+    await platform.close();
+    await listener.close();
+  });
+
+  it('keeps retrying automatically after a manual redelivery fails, without sending any attempt twice', async () => {
+    await platform.fireEvent({ ...fixtureEvent('comment-created'), timestamp: String(Date.now()) });
+    const retrying = await eventually(async () => {
+      const page = await platform.invokeAdmin<DeliveryPage>('deliveries/list', { state: 'retrying' }, admin);
+      return page.ok ? page.data.deliveries.find((d) => d.attempts === 1) : undefined;
+    }, 'a retrying delivery');
+    const again = await platform.invokeAdmin<{ state: string; attempts: number }>('deliveries/redeliver', { eventId: retrying.eventId, connectionId: retrying.connectionId }, admin);
+    expect(again).toMatchObject({ ok: true, data: { state: 'retrying', attempts: 2 } });
+    up = true;
+    const done = await eventually(async () => {
+      const page = await platform.invokeAdmin<DeliveryPage>('deliveries/list', { state: 'delivered' }, admin);
+      return page.ok ? page.data.deliveries.find((d) => d.eventId === retrying.eventId) : undefined;
+    }, 'the delivery completed by its schedule', 20_000);
+    expect(done.attempts).toBe(3);
+    expect(listener.requests.filter((r) => r.headers['webhook-id'] === retrying.eventId)).toHaveLength(3);
+  });
+});

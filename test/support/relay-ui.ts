@@ -130,3 +130,9 @@ export async function refreshDeliveriesUntil(app: FrameLocator, locator: Locator
 export async function frameHtml(page: Page): Promise<string> {
   return pageFrame(page).content();
 }
+
+/** Opens a tab of the connection dialog ("Details", "Payload", "Conditions") and waits for its panel. */
+export async function openConnectionTab(app: FrameLocator, tab: 'details' | 'payload' | 'conditions'): Promise<void> {
+  await app.getByTestId(`connection-tab-${tab}`).click();
+  if (tab !== 'details') await app.getByTestId(`connection-${tab}-panel`).waitFor();
+}
