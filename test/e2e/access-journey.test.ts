@@ -132,12 +132,16 @@ describe('Jira API access section in Chromium', () => {
 
     const setup = app.getByTestId('connector-setup');
     await expectText(setup, /Set up Agent Studio’s HTTP connector/);
-    await expectText(app.getByTestId('connector-base-url'), new RegExp(`^${SITE_URL.replace(/\./g, '\\.')}$`));
+    // The bot is an Atlassian service account: its scoped token works only through api.atlassian.com.
+    const base = await expectText(app.getByTestId('connector-base-url'), /^https:\/\/api\.atlassian\.com\/ex\/jira\/<cloud-id>/);
+    expect(base).toContain(`${SITE_URL}/_edge/tenant_info`);
     await expectText(app.getByTestId('connector-auth-type'), /^Basic$/);
     await expectText(app.getByTestId('connector-username'), new RegExp(BOT_EMAIL.replace(/\./g, '\\.')));
-    const password = await expectText(app.getByTestId('connector-password'), /id\.atlassian\.com\/manage-profile\/security\/api-tokens/);
+    const password = await expectText(app.getByTestId('connector-password'), /admin\.atlassian\.com/);
     expect(password).toMatch(/never asks for this token and does not store it/);
-    expect(await expectText(app.getByTestId('connector-curl'), /curl/)).toBe(`curl -u "${BOT_EMAIL}:<api-token>" "${SITE_URL}/rest/api/3/project/search"`);
+    expect(await expectText(app.getByTestId('connector-curl'), /curl/)).toBe(
+      `curl -u "${BOT_EMAIL}:<api-token>" "https://api.atlassian.com/ex/jira/<cloud-id>/rest/api/3/project/search"`,
+    );
     await expectText(app.getByTestId('connector-warning'), /every project the plugins act on/);
     await app.getByTestId('copy-connector-curl').click();
     await expectText(app.getByTestId('copy-connector-curl'), /Copied/);

@@ -2,6 +2,7 @@ import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { AdminOverview, ConnectionView } from '../../src/shared/contract';
 import { launchChromium } from '../support/browser';
 import { startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
+import { eventually } from '../support/eventually';
 import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
 import { axeViolations, expectText, openConnectionTab, openView, pickOption, screenshotBothThemes } from '../support/relay-ui';
 
@@ -184,6 +185,13 @@ describe('payload and conditions in the connection dialog', () => {
     const since = listener.requests.slice(received).map((r) => r.json().key);
     expect(since).toEqual(['ENG-1']);
     expect(all.at(-1)?.json()).toMatchObject({ key: 'ENG-1', project: 'ENG' });
+
+    // The list's Enabled toggle keeps the payload and the conditions.
+    await app.getByTestId(`connection-enabled-${id}`).click();
+    await eventually(async () => ((await byName(NAME))?.enabled === false ? true : undefined), 'the connection to be saved as disabled');
+    const off = await byName(NAME);
+    expect(off?.payload).toEqual({ format: 'custom', template: TEMPLATE, encoding: 'json' });
+    expect(off?.conditions).toEqual({ jql: 'project = ENG', changedFields: ['status'], ignoreAccountIds: [BOT] });
     expect(errors).toEqual([]);
   });
 });

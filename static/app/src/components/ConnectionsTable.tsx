@@ -3,6 +3,7 @@ import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { ConnectionView, ResolverError } from '../../../../src/shared/contract';
 import { eventsSummary } from '../format/events-summary';
+import { conditionNames, conditionsLabel, payloadLabel } from '../format/payload-label';
 import { scopeLabel } from '../format/scope-label';
 import { ConnectionActions } from './ConnectionActions';
 import type { ConnectionDialogKind } from './ConnectionDialog';
@@ -28,6 +29,24 @@ interface Props {
   onToggleError: (error: ResolverError, connection: ConnectionView) => void;
 }
 
+/** "Custom JSON · 2 conditions" under the name; the conditions' names are in the accessible title. */
+function PayloadSummary({ connection: c }: { connection: ConnectionView }) {
+  const conditions = conditionsLabel(c.conditions);
+  return (
+    <Text size="small" color="color.text.subtlest">
+      <span data-testid={`connection-payload-${c.id}`}>{payloadLabel(c.payload)}</span>
+      {conditions && (
+        <>
+          {' · '}
+          <span data-testid={`connection-conditions-${c.id}`} title={`Only sent when: ${conditionNames(c.conditions).join(', ')}`}>
+            {conditions}
+          </span>
+        </>
+      )}
+    </Text>
+  );
+}
+
 export function ConnectionsTable({ connections, onAction, onSaved, onToggleError }: Props) {
   const rows: RowType[] = connections.map((c) => ({
     key: c.id,
@@ -38,6 +57,7 @@ export function ConnectionsTable({ connections, onAction, onSaved, onToggleError
         content: (
           <Stack>
             <Text weight="medium">{c.name}</Text>
+            <PayloadSummary connection={c} />
             {c.signing.enabled && (
               <Text size="small" color="color.text.subtlest" testId={`connection-signed-${c.id}`}>
                 Signed (Standard Webhooks)

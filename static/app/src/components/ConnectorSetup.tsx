@@ -7,6 +7,13 @@ import type { UserSummary } from '../../../../src/shared/contract';
 import { CopyButton } from './CopyButton';
 
 export const API_TOKENS_URL = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+/**
+ * Atlassian service accounts (…@serviceaccount.atlassian.com) cannot sign in; their API tokens are scoped,
+ * created in admin.atlassian.com, and work only through api.atlassian.com/ex/jira/{cloudId}
+ * (support.atlassian.com, "Manage API tokens for service accounts").
+ */
+const SERVICE_ACCOUNT_DOMAIN = '@serviceaccount.atlassian.com';
+const SERVICE_ACCOUNT_BASE = 'https://api.atlassian.com/ex/jira/<cloud-id>';
 
 interface Props {
   account: UserSummary;
@@ -62,8 +69,10 @@ function Setting({ label, children, copy, testId }: { label: string; children: R
  * checked account. The API token stays between the admin, id.atlassian.com and Agent Studio.
  */
 export function ConnectorSetup({ account, siteUrl }: Props) {
-  const base = siteUrl ?? 'https://<your-site>.atlassian.net';
   const email = account.emailAddress;
+  const serviceAccount = email?.toLowerCase().endsWith(SERVICE_ACCOUNT_DOMAIN) ?? false;
+  const site = siteUrl ?? 'https://<your-site>.atlassian.net';
+  const base = serviceAccount ? SERVICE_ACCOUNT_BASE : site;
   const curl = `curl -u "${email ?? '<email>'}:<api-token>" "${base}/rest/api/3/project/search"`;
   return (
     <Box as="section" aria-labelledby="connector-heading" padding="space.300" xcss={panelStyles} testId="connector-setup">
@@ -77,9 +86,24 @@ export function ConnectorSetup({ account, siteUrl }: Props) {
           </Text>
         </Stack>
         <Box as="ul" padding="space.0" xcss={listStyles}>
-          <Setting label="Base URL" testId="connector-base-url" copy={siteUrl ? { text: siteUrl, label: 'the base URL' } : undefined}>
-            {siteUrl ? <span style={CODE_STYLE}>{siteUrl}</span> : <Text>This site’s URL, for example https://your-site.atlassian.net</Text>}
-          </Setting>
+          {serviceAccount ? (
+            <Setting label="Base URL" testId="connector-base-url">
+              <Stack space="space.050">
+                <span style={CODE_STYLE}>{SERVICE_ACCOUNT_BASE}</span>
+                <Text as="p" color="color.text.subtle">
+                  A service account’s token works only through api.atlassian.com. Replace &lt;cloud-id&gt; with this site’s cloud id, shown at{' '}
+                  <a href={`${site}/_edge/tenant_info`} target="_blank" rel="noopener noreferrer" style={LINK_STYLE}>
+                    {`${site}/_edge/tenant_info`}
+                  </a>
+                  .
+                </Text>
+              </Stack>
+            </Setting>
+          ) : (
+            <Setting label="Base URL" testId="connector-base-url" copy={siteUrl ? { text: siteUrl, label: 'the base URL' } : undefined}>
+              {siteUrl ? <span style={CODE_STYLE}>{siteUrl}</span> : <Text>This site’s URL, for example https://your-site.atlassian.net</Text>}
+            </Setting>
+          )}
           <Setting label="Auth type" testId="connector-auth-type">
             <Text>Basic</Text>
           </Setting>
@@ -93,13 +117,21 @@ export function ConnectorSetup({ account, siteUrl }: Props) {
             )}
           </Setting>
           <Setting label="Password" testId="connector-password">
-            <Text as="p">
-              An API token of this account: sign in as {account.displayName}, create one at{' '}
-              <a href={API_TOKENS_URL} target="_blank" rel="noopener noreferrer" style={LINK_STYLE}>
-                {API_TOKENS_URL}
-              </a>
-              , and paste it into Agent Studio. Agent Studio Relay never asks for this token and does not store it.
-            </Text>
+            {serviceAccount ? (
+              <Text as="p">
+                An API token of this service account, with the scopes its actions need (for example read:jira-work and write:jira-work):
+                in admin.atlassian.com, open Directory → Service accounts → {account.displayName} → Create credentials → API token, and paste
+                it into Agent Studio. Agent Studio Relay never asks for this token and does not store it.
+              </Text>
+            ) : (
+              <Text as="p">
+                An API token of this account: sign in as {account.displayName}, create one at{' '}
+                <a href={API_TOKENS_URL} target="_blank" rel="noopener noreferrer" style={LINK_STYLE}>
+                  {API_TOKENS_URL}
+                </a>
+                , and paste it into Agent Studio. Agent Studio Relay never asks for this token and does not store it.
+              </Text>
+            )}
           </Setting>
         </Box>
         <Stack space="space.100">
@@ -107,7 +139,8 @@ export function ConnectorSetup({ account, siteUrl }: Props) {
             Try it from a terminal
           </Heading>
           <Text as="p" color="color.text.subtle">
-            Replace {email ? '' : '<email> and '}&lt;api-token&gt;, then run it. A list of projects means the username and token work; it shows only the projects the account can see.
+            Replace {email ? '' : '<email> and '}
+            {serviceAccount ? '<cloud-id> and ' : ''}&lt;api-token&gt;, then run it. A list of projects means the username and token work; it shows only the projects the account can see.
           </Text>
           <Inline space="space.100" alignBlock="start">
             <pre style={PRE_STYLE} data-testid="connector-curl">

@@ -9,7 +9,7 @@ interface Option {
 
 const OPTIONS: Option[] = EVENT_KINDS.map((kind) => ({ label: EVENT_KIND_LABELS[kind], value: kind }));
 
-export function EventSelect({ aria, value, onChange }: { aria: FieldAria; value: EventKind; onChange: (kind: EventKind) => void }) {
+export function EventSelect({ aria, value, onChange, testId = 'send-event' }: { aria: FieldAria; value: EventKind; onChange: (kind: EventKind) => void; testId?: string }) {
   return (
     <Select<Option>
       inputId={aria.id}
@@ -20,7 +20,7 @@ export function EventSelect({ aria, value, onChange }: { aria: FieldAria; value:
       onChange={(option) => {
         if (option) onChange(option.value);
       }}
-      testId="send-event"
+      testId={testId}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ConnectionView, ResolverError } from '../../../../src/shared/contract';
 import { saveConnection } from '../api/save-connection';
 import { toConnectionInput, toFormValues, type ConnectionFormValues } from '../model/connection-form-values';
-import { formFieldFor, type FieldErrors } from '../model/field-errors';
+import { formFieldFor, listEntryMessage, tabOf, type FieldErrors, type FormTab } from '../model/field-errors';
 import { validateConnectionForm } from '../model/validate-connection-form';
 
 export interface ConnectionFormState {
@@ -12,6 +12,11 @@ export interface ConnectionFormState {
   formError?: ResolverError;
   saving: boolean;
   replacingToken: boolean;
+  /** The dialog tab on show; a failed save opens the tab of the first error. */
+  tab: FormTab;
+  setTab: (tab: FormTab) => void;
+  /** Shows an error under an input without saving (the preview's template problems). */
+  setFieldError: (field: string, message: string | undefined) => void;
   set: <K extends keyof ConnectionFormValues>(key: K, value: ConnectionFormValues[K]) => void;
   replaceToken: () => void;
   submit: () => Promise<void>;
@@ -27,21 +32,43 @@ export function useConnectionForm(connection: ConnectionView | undefined, onSave
   const [formError, setFormError] = useState<ResolverError>();
   const [saving, setSaving] = useState(false);
   const [replacingToken, setReplacingToken] = useState(false);
+  const [tab, setTab] = useState<FormTab>('details');
   // A stored key may be kept: "Replace API key" with an empty box means no change.
   const tokenRequired = connection?.token.set !== true;
 
   const set = <K extends keyof ConnectionFormValues>(key: K, value: ConnectionFormValues[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
     // An edited field's error is out of date; the next save says whether it still applies.
-    const prefix = key === 'projectMode' ? 'projects' : key;
-    setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([field]) => field !== prefix && !field.startsWith(`${prefix}.`))));
+    // A new payload format makes the old format's errors moot.
+    const prefixes = key === 'projectMode' ? ['projects'] : key === 'payloadMode' ? ['template', 'payloadFields'] : [key];
+    setErrors((previous) =>
+      Object.fromEntries(Object.entries(previous).filter(([field]) => !prefixes.some((prefix) => field === prefix || field.startsWith(`${prefix}.`)))),
+    );
+  };
+
+  const setFieldError = (field: string, message: string | undefined) =>
+    setErrors((previous) => {
+      const next = { ...previous };
+      if (message) next[field] = message;
+      else delete next[field];
+      return next;
+    });
+
+  /** Opens the tab that shows the first error, in the order the tabs are read. */
+  const showErrors = (found: FieldErrors) => {
+    const tabs = Object.keys(found).map(tabOf);
+    const first = (['details', 'payload', 'conditions'] as const).find((t) => tabs.includes(t));
+    if (first) setTab(first);
   };
 
   const submit = async () => {
     setFormError(undefined);
     const local = validateConnectionForm(values, tokenRequired);
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) {
+      showErrors(local);
+      return;
+    }
     setSaving(true);
     const { input, headerRows } = toConnectionInput(values, connection?.id);
     const result = await saveConnection(input);
@@ -57,8 +84,17 @@ export function useConnectionForm(connection: ConnectionView | undefined, onSave
     }
     // The key input hides behind "Replace API key"; an error about it must be visible.
     if (field === 'token') setReplacingToken(true);
-    setErrors({ [field]: result.error.message });
+    const listed: Partial<Record<string, readonly string[]>> = {
+      payloadFields: values.payloadFields,
+      issueTypes: values.issueTypes,
+      changedFields: values.changedFields,
+      ignoreAccounts: values.ignoreAccounts.map((user) => user.displayName),
+    };
+    const entries = listed[field];
+    const found = { [field]: entries ? listEntryMessage(result.error, entries) : result.error.message };
+    setErrors(found);
+    showErrors(found);
   };
 
-  return { values, errors, formError, saving, replacingToken, set, replaceToken: () => setReplacingToken(true), submit };
+  return { values, errors, formError, saving, replacingToken, tab, setTab, setFieldError, set, replaceToken: () => setReplacingToken(true), submit };
 }

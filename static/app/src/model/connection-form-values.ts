@@ -1,7 +1,18 @@
-import type { ConnectionInput, ConnectionView, ExtraHeader, ProjectScope } from '../../../../src/shared/contract';
+import type { ConnectionInput, ConnectionView, DeliveryConditions, ExtraHeader, PayloadFormat, ProjectScope, UserSummary } from '../../../../src/shared/contract';
 import { DEFAULT_EVENT_KINDS, type EventKind } from '../../../../src/shared/events';
 
 export type ProjectMode = ProjectScope['mode'];
+/** The payload radio: Jira's webhook format, a custom JSON template, or the template encoded as a form. */
+export type PayloadMode = 'jira' | 'json' | 'form';
+
+/** A useful first template: the fields Agent Studio listeners usually route on. */
+export const EXAMPLE_TEMPLATE = `{
+  "key": "{{issue.key}}",
+  "summary": "{{issue.summary}}",
+  "status": "{{issue.status.name}}",
+  "event": "{{webhookEvent}}",
+  "eventId": "{{eventId}}"
+}`;
 
 /** One editable header row; `rowId` keeps React keys stable while rows are added and removed. */
 export interface HeaderRow extends ExtraHeader {
@@ -20,6 +31,17 @@ export interface ConnectionFormValues {
   projectKeys: string[];
   headers: HeaderRow[];
   rateLimitPerSecond: string;
+  payloadMode: PayloadMode;
+  /** Jira format: send only these issue fields (empty: every field). */
+  payloadFields: string[];
+  includeChanges: boolean;
+  /** Custom JSON and form: kept while switching between the two (and back from the Jira format). */
+  template: string;
+  jql: string;
+  issueTypes: string[];
+  changedFields: string[];
+  /** Accounts whose changes are not sent; names only when known (picked here, or remembered). */
+  ignoreAccounts: UserSummary[];
 }
 
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
@@ -42,6 +64,76 @@ export function toFormValues(connection: ConnectionView | undefined): Connection
     projectKeys: projects.mode === 'selected' ? [...projects.projectKeys] : [],
     headers: (connection?.headers ?? []).map((header) => newHeaderRow(header)),
     rateLimitPerSecond: String(connection?.rateLimitPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND),
+    ...payloadValues(connection?.payload),
+    jql: connection?.conditions.jql ?? '',
+    issueTypes: [...(connection?.conditions.issueTypes ?? [])],
+    changedFields: [...(connection?.conditions.changedFields ?? [])],
+    ignoreAccounts: (connection?.conditions.ignoreAccountIds ?? []).map((accountId) => knownAccount(accountId)),
+  };
+}
+
+function payloadValues(payload: PayloadFormat | undefined): Pick<ConnectionFormValues, 'payloadMode' | 'payloadFields' | 'includeChanges' | 'template'> {
+  if (payload?.format === 'custom') {
+    return { payloadMode: payload.encoding === 'form' ? 'form' : 'json', payloadFields: [], includeChanges: false, template: payload.template };
+  }
+  return { payloadMode: 'jira', payloadFields: [...(payload?.fields ?? [])], includeChanges: payload?.includeChanges ?? false, template: EXAMPLE_TEMPLATE };
+}
+
+/**
+ * Names of accounts picked in this browser. The connection stores only account ids and Jira's user search
+ * does not look ids up, so an account picked elsewhere shows as "Account <id>" until it is picked here.
+ */
+const ACCOUNT_NAMES_KEY = 'relay.accountNames';
+
+function readAccountNames(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(ACCOUNT_NAMES_KEY) ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function rememberAccounts(users: UserSummary[]): void {
+  try {
+    const names = readAccountNames();
+    users.forEach((user) => {
+      if (user.displayName && !isUnnamed(user)) names[user.accountId] = user.displayName;
+    });
+    localStorage.setItem(ACCOUNT_NAMES_KEY, JSON.stringify(names));
+  } catch {
+    // Storage may be off in the frame; the ids still save.
+  }
+}
+
+const UNNAMED_PREFIX = 'Account ';
+export function isUnnamed(user: UserSummary): boolean {
+  return user.displayName === `${UNNAMED_PREFIX}${user.accountId}`;
+}
+
+export function knownAccount(accountId: string): UserSummary {
+  const name = readAccountNames()[accountId];
+  return { accountId, displayName: typeof name === 'string' && name ? name : `${UNNAMED_PREFIX}${accountId}` };
+}
+
+export function toPayloadFormat(values: Pick<ConnectionFormValues, 'payloadMode' | 'payloadFields' | 'includeChanges' | 'template'>): PayloadFormat {
+  if (values.payloadMode === 'jira') {
+    return {
+      format: 'jira',
+      ...(values.payloadFields.length > 0 ? { fields: values.payloadFields } : {}),
+      ...(values.includeChanges ? { includeChanges: true } : {}),
+    };
+  }
+  return { format: 'custom', template: values.template, encoding: values.payloadMode };
+}
+
+export function toConditions(values: ConnectionFormValues): DeliveryConditions {
+  const jql = values.jql.trim();
+  return {
+    ...(jql ? { jql } : {}),
+    ...(values.issueTypes.length > 0 ? { issueTypes: values.issueTypes } : {}),
+    ...(values.changedFields.length > 0 ? { changedFields: values.changedFields } : {}),
+    ...(values.ignoreAccounts.length > 0 ? { ignoreAccountIds: values.ignoreAccounts.map((user) => user.accountId) } : {}),
   };
 }
 
@@ -77,13 +169,18 @@ export function toConnectionInput(values: ConnectionFormValues, id: string | und
       projects: toProjectScope(values),
       headers,
       rateLimitPerSecond: Number(values.rateLimitPerSecond),
+      payload: toPayloadFormat(values),
+      conditions: toConditions(values),
       // Omitted rather than sent empty: the backend keeps the stored key when `token` is absent.
       ...(token ? { token } : {}),
     },
   };
 }
 
-/** What the list's Enabled toggle saves: the connection as stored, with only `enabled` changed. */
+/**
+ * What the list's Enabled toggle saves: the connection as stored, with only `enabled` changed. The payload
+ * and conditions go too: the backend resets an omitted payload to the Jira format and drops omitted conditions.
+ */
 export function withEnabled(connection: ConnectionView, enabled: boolean): ConnectionInput {
   return {
     id: connection.id,
@@ -93,6 +190,8 @@ export function withEnabled(connection: ConnectionView, enabled: boolean): Conne
     events: connection.events,
     projects: connection.projects,
     headers: connection.headers,
+    payload: connection.payload,
+    conditions: connection.conditions,
     rateLimitPerSecond: connection.rateLimitPerSecond,
   };
 }
