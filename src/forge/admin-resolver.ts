@@ -3,6 +3,7 @@ import type { AdminResolvers } from '../shared/contract';
 import { EVENT_KINDS } from '../shared/events';
 import { breakerView, connectionHealth } from '../services/connection-health';
 import { checkAccess } from '../services/check-access';
+import { accountNames } from '../services/account-names';
 import { connectionInputSchema } from '../services/connection-input';
 import { toConnectionView } from '../services/connection-view';
 import { deleteConnection } from '../services/delete-connection';
@@ -46,7 +47,7 @@ export const adminResolver = defineResolvers<AdminResolvers>(
         const now = deps.clock.now();
         const connections = await Promise.all(
           config.connections.map(async (c) => ({
-            ...toConnectionView(c, await connectionHealth(deps.deliveries, c.id, now)),
+            ...toConnectionView(c, await connectionHealth(deps.deliveries, c.id, now), await accountNames(deps.jira, c.conditions.ignoreAccountIds)),
             breaker: await breakerView(deps.deliveries, c.id, config.breakers[c.id]),
           })),
         );

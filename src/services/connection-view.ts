@@ -1,8 +1,8 @@
-import type { ConnectionHealth, ConnectionView } from '../shared/contract';
+import type { ConnectionHealth, ConnectionView, UserSummary } from '../shared/contract';
 import type { StoredConnection } from '../core/connection';
 
 /** What the UI may see of a connection: never the token, only whether one is set, when and by whom. */
-export function toConnectionView(connection: StoredConnection, health: ConnectionHealth): ConnectionView {
+export function toConnectionView(connection: StoredConnection, health: ConnectionHealth, ignoredAccounts: UserSummary[] = []): ConnectionView {
   return {
     id: connection.id,
     name: connection.name,
@@ -14,6 +14,7 @@ export function toConnectionView(connection: StoredConnection, health: Connectio
     headers: connection.headers.map((h) => ({ ...h })),
     payload: connection.payload,
     conditions: connection.conditions,
+    ignoredAccounts,
     rateLimitPerSecond: connection.rateLimitPerSecond,
     token: connection.token
       ? { set: true, setAt: connection.token.setAt, setBy: connection.token.setBy, setByName: connection.token.setByName }

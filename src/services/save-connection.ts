@@ -6,6 +6,7 @@ import { hostNotAllowed } from '../core/test-verdict';
 import type { ConfigCache } from './config-cache';
 import type { ValidConnectionInput } from './connection-input';
 import { toConnectionView } from './connection-view';
+import { accountNames } from './account-names';
 import { connectionHealth } from './connection-health';
 import type { Clock, ConfigStore, DeliveryStore, EgressPolicy, JiraClient, SecretStore, UserJira } from './ports';
 import { RelayError, invalidInput } from './relay-error';
@@ -71,5 +72,9 @@ export async function saveConnection(
     : [...config.connections, connection];
   await deps.configStore.save({ ...config, connections });
   deps.cache.invalidate();
-  return toConnectionView(connection, await connectionHealth(deps.deliveries, connection.id, deps.clock.now()));
+  return toConnectionView(
+    connection,
+    await connectionHealth(deps.deliveries, connection.id, deps.clock.now()),
+    await accountNames(deps.jira, connection.conditions.ignoreAccountIds),
+  );
 }

@@ -67,6 +67,8 @@ export interface ConnectionView {
   headers: ExtraHeader[];
   payload: PayloadFormat;
   conditions: DeliveryConditions;
+  /** The accounts of `conditions.ignoreAccountIds` with their names, when Jira could tell them. */
+  ignoredAccounts: UserSummary[];
   rateLimitPerSecond: number;
   token: { set: boolean; setAt?: string; setBy?: string; setByName?: string };
   /** Standard Webhooks signing: on when a secret exists; replaced secrets sign until `retiresAt`. */

@@ -89,7 +89,10 @@ describe('payload formats and conditions', () => {
   });
 
   it('applies issue type, changed-field and ignored-account conditions', async () => {
-    expect(await save({ conditions: { issueTypes: ['Bug'], changedFields: ['status'], ignoreAccountIds: ['5b10ac8d82e05b22cc7d4e04'] } })).toMatchObject({ ok: true });
+    expect(await save({ conditions: { issueTypes: ['Bug'], changedFields: ['status'], ignoreAccountIds: ['5b10ac8d82e05b22cc7d4e04'] } })).toMatchObject({
+      ok: true,
+      data: { ignoredAccounts: [{ accountId: '5b10ac8d82e05b22cc7d4e04', displayName: 'Agent Studio Bot' }] },
+    });
     await fireAndReceive('issue-updated-status'); // a Bug whose status changed
     await fireAndExpectNothing('issue-updated-field'); // summary and priority only
     await fireAndExpectNothing('comment-created'); // by the ignored service account

@@ -68,7 +68,10 @@ export function toFormValues(connection: ConnectionView | undefined): Connection
     jql: connection?.conditions.jql ?? '',
     issueTypes: [...(connection?.conditions.issueTypes ?? [])],
     changedFields: [...(connection?.conditions.changedFields ?? [])],
-    ignoreAccounts: (connection?.conditions.ignoreAccountIds ?? []).map((accountId) => knownAccount(accountId)),
+    // Names from the server when Jira gave them; otherwise those picked in this browser.
+    ignoreAccounts: (connection?.conditions.ignoreAccountIds ?? []).map(
+      (accountId) => connection?.ignoredAccounts.find((a) => a.accountId === accountId && a.displayName) ?? knownAccount(accountId),
+    ),
   };
 }
 
