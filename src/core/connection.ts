@@ -8,6 +8,9 @@ import { DEFAULT_PAYLOAD, payloadFormatSchema } from './payload-format';
 /** Moveworks' conservative organisation-wide rate for secured listeners (receiver.md). */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 5;
 
+/** Connection ids are UUIDs (lower-case hex and dashes); anything else names no connection. */
+export const connectionIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection');
+
 export const projectKeySchema = z
   .string()
   .trim()
@@ -21,7 +24,7 @@ export const projectScopeSchema: z.ZodType<ProjectScope> = z.discriminatedUnion(
 
 /** A connection as stored in KVS (non-secret part; the token lives in a KVS secret). */
 export const storedConnectionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  id: connectionIdSchema,
   name: z.string(),
   url: z.string(),
   enabled: z.boolean(),

@@ -11,6 +11,7 @@ import { toDeliveryDetail } from '../services/delivery-views';
 import { deliveryFilterSchema, listDeliveries } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';
 import { redeliverFailed } from '../services/redeliver-failed';
+import { connectionIdSchema } from '../core/connection';
 import { payloadFormatSchema } from '../core/payload-format';
 import { previewPayload } from '../services/preview-payload';
 import { saveConnection } from '../services/save-connection';
@@ -31,7 +32,7 @@ const authorizeJiraAdmin: Authorize = async ({ context }) => {
   return { accountId };
 };
 
-const connectionId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection id');
+const connectionId = connectionIdSchema;
 const issueKeySchema = z
   .string()
   .trim()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProjectResolvers } from '../shared/contract';
-import { projectKeySchema } from '../core/connection';
+import { connectionIdSchema, projectKeySchema } from '../core/connection';
 import { forProjectAdmin, toDeliveryDetail } from '../services/delivery-views';
 import { listDeliveries, projectDeliveryFilterSchema } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';
@@ -42,7 +42,7 @@ export const projectResolver = defineResolvers<ProjectResolvers>(
       async (_payload, caller) => projectOverview(await deps.configStore.load(), projectOf(caller)),
     ),
     'project/setOptIn': fn(
-      z.object({ connectionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection id'), optedIn: z.boolean() }),
+      z.object({ connectionId: connectionIdSchema, optedIn: z.boolean() }),
       ({ connectionId, optedIn }, caller) => setProjectOptIn(deps, projectOf(caller), connectionId, optedIn),
     ),
     // The project always comes from the authorized page context, never from the payload.

@@ -12,6 +12,11 @@ import { testConnection, type TestConnectionDeps } from './test-connection';
 export const BREAKER_AFTER_ATTEMPTS = 4;
 /** The probe runs from a five-minute scheduled trigger (manifest.yml). */
 export const PROBE_INTERVAL_MS = 5 * 60 * 1000;
+
+/** How long a delivery waits behind an open breaker before it looks again: one probe interval, spread over 30 s. */
+export function breakerWaitSeconds(random: number): number {
+  return PROBE_INTERVAL_MS / 1000 + Math.round(random * 30);
+}
 const BACKLOG_RELEASE_CAP = 400;
 
 export interface BreakerDeps {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../shared/events';
-import { DEFAULT_RATE_LIMIT_PER_SECOND, projectScopeSchema } from '../core/connection';
+import { connectionIdSchema, DEFAULT_RATE_LIMIT_PER_SECOND, projectScopeSchema } from '../core/connection';
 import { conditionsSchema } from '../core/conditions';
 import { extraHeadersSchema } from '../core/extra-headers';
 import { DEFAULT_PAYLOAD, payloadFormatSchema } from '../core/payload-format';
 
 /** The admin page's connection form, validated on the server. Field names match `ConnectionInput`. */
 export const connectionInputSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection id').optional(),
+  id: connectionIdSchema.optional(),
   name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
   url: z.string().trim().min(1, 'Enter the listener URL').max(2000, 'The URL is too long'),
   enabled: z.boolean().default(true),

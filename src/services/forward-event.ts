@@ -9,6 +9,7 @@ import { JSON_CONTENT_TYPE, renderPayload, type RenderedPayload } from '../core/
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import { attemptOutcome } from './attempt-outcome';
 import { backOffOn429 } from './back-off';
+import { breakerWaitSeconds } from './breaker';
 import type { ConfigCache } from './config-cache';
 import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
 import { retryJobFor } from './retry-job';
@@ -52,8 +53,6 @@ const ISSUE_FETCH_TIMEOUT_MS = 6_000;
 const RESERVE_MS = 3_000;
 /** Waits for a rate-limit slot shorter than this happen inside the invocation; longer ones go to the queue. */
 const MAX_INLINE_WAIT_MS = 1_000;
-/** Jobs for paused connections wait one probe interval (five minutes), spread over 30 s. */
-const BREAKER_WAIT_SECONDS = 300;
 
 interface Delivered {
   record: DeliveryRecord;
@@ -239,7 +238,7 @@ async function deliverOnce(
 
   // An open breaker means the listener is down: the event waits for the probe instead of being sent.
   if (config.breakers[connection.id]) {
-    const waitSeconds = BREAKER_WAIT_SECONDS + Math.round(deps.random() * 30);
+    const waitSeconds = breakerWaitSeconds(deps.random());
     const record = parked(base, request, now + waitSeconds * 1000, 'breaker', now);
     return { record, job: retryJobFor(record, config, { waitSeconds }) };
   }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { connectionIdSchema } from '../core/connection';
 import type { DeliveryPage } from '../shared/contract';
 import { toDeliveryView } from './delivery-views';
 import type { DeliveryStore } from './ports';
 
 /** The delivery log's filters as the pages send them; `projectKey` is set by the server, never the payload. */
 const deliveryFilterFields = z.object({
-    connectionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'Unknown connection').optional(),
+    connectionId: connectionIdSchema.optional(),
     state: z.enum(['delivered', 'retrying', 'failed']).optional(),
     issueKey: z
       .string()

@@ -4,7 +4,7 @@ import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
 import { RETRY_WINDOW_SECONDS } from '../core/retry-policy';
 import { attemptOutcome } from './attempt-outcome';
-import { BREAKER_AFTER_ATTEMPTS, openBreaker } from './breaker';
+import { BREAKER_AFTER_ATTEMPTS, breakerWaitSeconds, openBreaker } from './breaker';
 import type { ConfigCache } from './config-cache';
 import { backOffOn429 } from './back-off';
 import { rebuildBody } from './rebuild-body';
@@ -46,7 +46,6 @@ export type RetryResult = 'waiting' | 'skipped' | 'delivered' | 'retrying' | 'fa
 /** A wall-clock wait up to this long happens inside the consumer (its timeout is 55 s); longer ones hop. */
 const MAX_INLINE_WAIT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 10_000;
-const BREAKER_WAIT_SECONDS = 300;
 
 /**
  * One job from the retry queue: hop again while it must still wait, skip it if the event was delivered
@@ -113,7 +112,7 @@ async function processJob(deps: RetryDeps, job: RetryJob, platformRetry: boolean
       await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
       return 'failed';
     }
-    const waitSeconds = BREAKER_WAIT_SECONDS + Math.round(deps.random() * 30);
+    const waitSeconds = breakerWaitSeconds(deps.random());
     await deps.queue.push([{ ...job, waitSeconds, notBefore: undefined, paced: false, ageSeconds: job.ageSeconds + waitSeconds }]);
     return 'waiting';
   }

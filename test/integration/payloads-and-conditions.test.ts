@@ -15,9 +15,7 @@ describe('payload formats and conditions', () => {
     listener = await startLoopbackListener();
     platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN } });
     admin = platform.users.admin.accountId;
-    const overview = await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin);
-    if (!overview.ok) throw new Error(overview.error.message);
-    connection = overview.data.connections[0];
+    connection = await platform.firstConnection();
   });
   afterAll(async () => {
     await platform.close();

@@ -17,9 +17,7 @@ describe('Standard Webhooks signing', () => {
     listener = await startLoopbackListener();
     platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN } });
     admin = platform.users.admin.accountId;
-    const overview = await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin);
-    if (!overview.ok) throw new Error(overview.error.message);
-    connection = overview.data.connections[0];
+    connection = await platform.firstConnection();
   });
   afterAll(async () => {
     await platform.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalPlatform } from '../../local/server/start-local-platform';
-import { ADMIN_MODULE_KEY, PROJECT_MODULE_KEY, type ResolverResult } from '../../src/shared/contract';
+import { ADMIN_MODULE_KEY, PROJECT_MODULE_KEY, type AdminOverview, type ConnectionView, type ResolverResult } from '../../src/shared/contract';
 
 export interface SeededUser {
   accountId: string;
@@ -20,6 +20,8 @@ export interface TestPlatform {
   invokeAdmin<T>(functionKey: string, payload: unknown, accountId: string): Promise<ResolverResult<T>>;
   invokeProject<T>(functionKey: string, payload: unknown, accountId: string, projectKey: string): Promise<ResolverResult<T>>;
   fireEvent(event: unknown): Promise<void>;
+  /** The first connection as the Jira admin sees it on the admin page (the seeded one). */
+  firstConnection(): Promise<ConnectionView>;
   /** Fires an event and returns the platform's report of each trigger invocation. */
   fireEventWithReports(event: unknown): Promise<{ outcome: string; retryCount: number }[]>;
   close(): Promise<void>;
@@ -57,11 +59,12 @@ export async function startTestPlatform(
     if (!user) throw new Error(`No seeded ${what}`);
     return user;
   };
+  const admin = find((u) => u.siteAdmin, 'Jira admin');
   return {
     url: platform.url,
     logs,
     users: {
-      admin: find((u) => u.siteAdmin, 'Jira admin'),
+      admin,
       projectAdmin: find((u) => !u.siteAdmin && u.projectAdminOf.length > 0, 'project admin'),
       plain: find((u) => !u.siteAdmin && u.projectAdminOf.length === 0 && !u.serviceAccount, 'plain user'),
     },
@@ -83,6 +86,15 @@ export async function startTestPlatform(
     async fireEvent(event) {
       const response = await api('/api/events', { body: event });
       if (response.status >= 300) throw new Error(`POST /api/events answered ${response.status}`);
+    },
+    async firstConnection() {
+      const overview = (await api<ResolverResult<AdminOverview>>('/api/invoke', {
+        body: { moduleKey: ADMIN_MODULE_KEY, functionKey: 'admin/overview', payload: {}, accountId: admin.accountId, extension: { type: 'jira:adminPage' } },
+      })).json;
+      if (!overview.ok) throw new Error(overview.error.message);
+      const [first] = overview.data.connections;
+      if (!first) throw new Error('No connection is configured');
+      return first;
     },
     async fireEventWithReports(event) {
       const response = await api<{ reports: { outcome: string; retryCount: number }[] }>('/api/events', { body: event });

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef } from 'react';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Inline, Text } from '@atlaskit/primitives';
 import { AsyncSelect } from '@atlaskit/select';
 import type { UserSummary } from '../../../../src/shared/contract';
-import { searchUsers } from '../api/search-users';
+import { useUserSearch } from '../hooks/use-user-search';
+import { AccountMenuOption } from './AccountMenuOption';
 import type { FieldAria } from './FormField';
 
 interface Props {
@@ -13,38 +13,12 @@ interface Props {
   onSearchError: (message: string | undefined) => void;
 }
 
-/** Typing pauses this long before a search, so Jira is not asked once per keystroke. */
-const DEBOUNCE_MS = 250;
 
 const labelOf = (user: UserSummary): string => (user.emailAddress ? `${user.displayName} (${user.emailAddress})` : user.displayName);
 
 /** Searches Atlassian accounts by name or email (`users/search`); shows the email when Jira shares it. */
 export function AccountPicker({ aria, value, onChange, onSearchError }: Props) {
-  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; resolve: (users: UserSummary[]) => void }>();
-  useEffect(() => () => clearTimeout(pending.current?.timer), []);
-
-  const load = useCallback(
-    (input: string): Promise<UserSummary[]> => {
-      // Only the newest search matters: an older one still waiting answers with nothing.
-      if (pending.current) {
-        clearTimeout(pending.current.timer);
-        pending.current.resolve([]);
-      }
-      const query = input.trim();
-      if (!query) return Promise.resolve([]);
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pending.current = undefined;
-          void searchUsers(query).then((result) => {
-            onSearchError(result.ok ? undefined : result.error.message);
-            resolve(result.ok ? result.data.users : []);
-          });
-        }, DEBOUNCE_MS);
-        pending.current = { timer, resolve };
-      });
-    },
-    [onSearchError],
-  );
+  const load = useUserSearch(onSearchError);
 
   return (
     <AsyncSelect<UserSummary, false>
@@ -62,12 +36,7 @@ export function AccountPicker({ aria, value, onChange, onSearchError }: Props) {
       getOptionLabel={labelOf}
       formatOptionLabel={(user, { context }) =>
         context === 'menu' ? (
-          <Stack>
-            <Text>{user.displayName}</Text>
-            <Text size="small" color="color.text.subtlest">
-              {user.emailAddress ?? 'Email hidden by the account’s profile settings'}
-            </Text>
-          </Stack>
+          <AccountMenuOption user={user} />
         ) : (
           <Inline space="space.075" alignBlock="baseline">
             <Text>{user.displayName}</Text>

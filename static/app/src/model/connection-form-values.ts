@@ -68,7 +68,7 @@ export function toFormValues(connection: ConnectionView | undefined): Connection
     jql: connection?.conditions.jql ?? '',
     issueTypes: [...(connection?.conditions.issueTypes ?? [])],
     changedFields: [...(connection?.conditions.changedFields ?? [])],
-    // Names from the server when Jira gave them; otherwise those picked in this browser.
+    // Names come from the server (Jira's user lookup); an account it cannot name shows its id.
     ignoreAccounts: (connection?.conditions.ignoreAccountIds ?? []).map(
       (accountId) => connection?.ignoredAccounts.find((a) => a.accountId === accountId && a.displayName) ?? knownAccount(accountId),
     ),
@@ -82,41 +82,14 @@ function payloadValues(payload: PayloadFormat | undefined): Pick<ConnectionFormV
   return { payloadMode: 'jira', payloadFields: [...(payload?.fields ?? [])], includeChanges: payload?.includeChanges ?? false, template: EXAMPLE_TEMPLATE };
 }
 
-/**
- * Names of accounts picked in this browser. The connection stores only account ids and Jira's user search
- * does not look ids up, so an account picked elsewhere shows as "Account <id>" until it is picked here.
- */
-const ACCOUNT_NAMES_KEY = 'relay.accountNames';
-
-function readAccountNames(): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(ACCOUNT_NAMES_KEY) ?? '{}');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
-
-export function rememberAccounts(users: UserSummary[]): void {
-  try {
-    const names = readAccountNames();
-    users.forEach((user) => {
-      if (user.displayName && !isUnnamed(user)) names[user.accountId] = user.displayName;
-    });
-    localStorage.setItem(ACCOUNT_NAMES_KEY, JSON.stringify(names));
-  } catch {
-    // Storage may be off in the frame; the ids still save.
-  }
-}
-
 const UNNAMED_PREFIX = 'Account ';
 export function isUnnamed(user: UserSummary): boolean {
   return user.displayName === `${UNNAMED_PREFIX}${user.accountId}`;
 }
 
+/** An account Jira could not name (the server resolves names; this is what is left when it cannot). */
 export function knownAccount(accountId: string): UserSummary {
-  const name = readAccountNames()[accountId];
-  return { accountId, displayName: typeof name === 'string' && name ? name : `${UNNAMED_PREFIX}${accountId}` };
+  return { accountId, displayName: `${UNNAMED_PREFIX}${accountId}` };
 }
 
 export function toPayloadFormat(values: Pick<ConnectionFormValues, 'payloadMode' | 'payloadFields' | 'includeChanges' | 'template'>): PayloadFormat {
