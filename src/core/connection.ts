@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type EventKind } from '../shared/events';
-import type { ProjectScope } from '../shared/contract';
+import type { ProjectScope, SlaSettings } from '../shared/contract';
 import { extraHeadersSchema } from './extra-headers';
 import { conditionsSchema } from './conditions';
 import { DEFAULT_PAYLOAD, payloadFormatSchema } from './payload-format';
@@ -47,6 +47,20 @@ export const storedConnectionSchema = z.object({
 export type StoredConnection = z.infer<typeof storedConnectionSchema>;
 
 /** Everything the relay is configured with, stored under one KVS key so one read loads it all. */
+export const DEFAULT_SLA_SETTINGS: SlaSettings = { warnBeforeMinutes: 30, slaNames: [] };
+
+export const slaSettingsSchema: z.ZodType<SlaSettings, unknown> = z.object({
+  warnBeforeMinutes: z
+    .number({ error: 'Enter a number of minutes' })
+    .int('Use whole minutes')
+    .min(0, 'Use 0 for no warnings, or more')
+    .max(10_080, 'Use at most 10080 minutes (a week)'),
+  slaNames: z
+    .array(z.string().trim().min(1, 'Enter an SLA name').max(255, 'Use at most 255 characters'))
+    .max(50, 'List at most 50 SLAs')
+    .transform((names) => [...new Set(names)]),
+});
+
 export const relayConfigSchema = z.object({
   version: z.literal(1),
   connections: z.array(storedConnectionSchema),
@@ -54,10 +68,11 @@ export const relayConfigSchema = z.object({
   optIns: z.record(z.string(), z.array(z.string())),
   /** connectionId → an open circuit breaker: deliveries wait instead of being sent into a failing listener. */
   breakers: z.record(z.string(), z.object({ openedAt: z.number(), reason: z.string(), probeAt: z.number() })).default({}),
+  sla: slaSettingsSchema.default(DEFAULT_SLA_SETTINGS),
 });
 export type RelayConfig = z.infer<typeof relayConfigSchema>;
 
-export const EMPTY_CONFIG: RelayConfig = { version: 1, connections: [], optIns: {}, breakers: {} };
+export const EMPTY_CONFIG: RelayConfig = { version: 1, connections: [], optIns: {}, breakers: {}, sla: DEFAULT_SLA_SETTINGS };
 
 export function wantsEvent(connection: StoredConnection, kinds: readonly EventKind[]): boolean {
   return kinds.some((kind) => connection.events.includes(kind));

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * The Forge product events this app subscribes to, validated loosely: Forge documents `issue.fields`
  * as a subset and marks several properties optional, so unknown properties pass through untouched.
- * Source: developer.atlassian.com/platform/forge/events-reference/jira (issue and comment events).
+ * Source: developer.atlassian.com/platform/forge/events-reference/jira (issue, comment, worklog,
+ * attachment and issue link events); the scopes each needs come from @forge/manifest's
+ * product-event-to-scope mapping (all read:jira-work).
  */
 export const FORGE_EVENT_TYPES = [
   'avi:jira:created:issue',
@@ -12,10 +14,26 @@ export const FORGE_EVENT_TYPES = [
   'avi:jira:assigned:issue',
   'avi:jira:commented:issue',
   'avi:jira:deleted:comment',
+  'avi:jira:created:worklog',
+  'avi:jira:updated:worklog',
+  'avi:jira:deleted:worklog',
+  'avi:jira:created:attachment',
+  'avi:jira:deleted:attachment',
+  'avi:jira:created:issuelink',
+  'avi:jira:deleted:issuelink',
 ] as const;
-export type ForgeEventType = (typeof FORGE_EVENT_TYPES)[number];
+
+/**
+ * Events the relay makes itself: Forge has no SLA event, so the scheduled SLA scan (src/services/scan-slas.ts)
+ * emits these in the same envelope and they travel the same path as Jira's.
+ */
+export const RELAY_EVENT_TYPES = ['relay:sla:breached', 'relay:sla:warning'] as const;
+
+export const EVENT_TYPES = [...FORGE_EVENT_TYPES, ...RELAY_EVENT_TYPES] as const;
+export type ForgeEventType = (typeof EVENT_TYPES)[number];
 
 const userRef = z.looseObject({ accountId: z.string().optional() });
+const id = z.union([z.string().min(1), z.number().int()]).transform(String);
 
 export const forgeIssueSchema = z.looseObject({
   id: z.string().min(1),
@@ -41,14 +59,32 @@ export const forgeCommentSchema = z.looseObject({
   updated: z.string().optional(),
 });
 
+/** Worklog events carry the worklog (with its issue's id), not the issue: Jira's REST `Worklog` shape. */
+export const forgeWorklogSchema = z.looseObject({ id, issueId: id.optional(), updated: z.string().optional() });
+
+/** Whether Forge adds the issue id to an attachment is not documented: the issue may come on `issue` instead. */
+export const forgeAttachmentSchema = z.looseObject({ id, issueId: id.optional() });
+
+export const forgeIssueLinkSchema = z.looseObject({ id, sourceIssueId: id.optional(), destinationIssueId: id.optional() });
+
+/** What the SLA scan found: one SLA of one issue, in one cycle (src/core/sla-event.ts). */
+export const slaSnapshotSchema = z.looseObject({
+  fieldId: z.string().min(1),
+  name: z.string().min(1),
+  cycleStartedAt: z.string().min(1),
+  breachAt: z.string().optional(),
+  breached: z.boolean(),
+});
+
 export const forgeEventSchema = z.looseObject({
-  eventType: z.enum(FORGE_EVENT_TYPES),
+  eventType: z.enum(EVENT_TYPES),
   // Documented as epoch milliseconds; seen both as a string and a number.
   timestamp: z.union([z.string(), z.number()]).optional(),
   atlassianId: z.string().optional(),
   selfGenerated: z.boolean().optional(),
   jiraEventTypeName: z.string().optional(),
-  issue: forgeIssueSchema,
+  // Issue and comment events carry the issue; the others name it by id (and may carry it too).
+  issue: forgeIssueSchema.optional(),
   changelog: z
     .looseObject({
       id: z.union([z.string(), z.number()]).optional(),
@@ -56,6 +92,10 @@ export const forgeEventSchema = z.looseObject({
     })
     .optional(),
   comment: forgeCommentSchema.optional(),
+  worklog: forgeWorklogSchema.optional(),
+  attachment: forgeAttachmentSchema.optional(),
+  issueLink: forgeIssueLinkSchema.optional(),
+  sla: slaSnapshotSchema.optional(),
   retryContext: z
     .looseObject({
       retryCount: z.number().int().min(0),

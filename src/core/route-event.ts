@@ -15,6 +15,11 @@ export function routeEvent(event: NormalizedEvent, config: RelayConfig): StoredC
   );
 }
 
+/** Whether any enabled connection subscribes to this event's kinds: what is worth fetching its issue for. */
+export function anyConnectionWants(event: NormalizedEvent, config: RelayConfig): boolean {
+  return config.connections.some((connection) => connection.enabled && wantsEvent(connection, event.kinds));
+}
+
 /** A connection that wants "assigned" events gets the assignment from that event, not also from the update. */
 function getsAssignmentSeparately(connection: StoredConnection, event: NormalizedEvent): boolean {
   return event.assigneeOnlyUpdate && connection.events.includes('issue_assigned');

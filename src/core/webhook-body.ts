@@ -16,9 +16,16 @@ export interface JiraWebhookBody {
   webhookEvent: string;
   issue_event_type_name: string;
   user?: { accountId: string; displayName?: string };
-  issue: { id: string; key: string; self?: string; fields: Record<string, unknown> };
+  /** `key` is missing only when an event that names its issue by id could not fetch it. */
+  issue: { id: string; key?: string; self?: string; fields: Record<string, unknown> };
   changelog?: { id?: string; items: unknown[] };
   comment?: Record<string, unknown>;
+  /** The work log, attachment or link the event is about, as Jira's webhooks name them. */
+  worklog?: Record<string, unknown>;
+  attachment?: Record<string, unknown>;
+  issueLink?: Record<string, unknown>;
+  /** For `sla_breached` / `sla_warning`: which SLA, its cycle and times (src/core/sla-event.ts). */
+  sla?: Record<string, unknown>;
   /** False when the issue could not be fetched (deleted, no permission): `fields` then holds the event's own subset. */
   issueFetched: boolean;
 }
@@ -35,7 +42,7 @@ export function buildWebhookBody(event: NormalizedEvent, fetched: FetchedIssue |
     issue_event_type_name: event.issueEventTypeName,
     issue: {
       id: event.issue.id,
-      key: fetched?.key ?? event.issue.key,
+      key: fetched?.key ?? (event.issue.key || undefined),
       // Jira's webhooks link to REST v2; the fetch used v3, whose `self` differs only in the version.
       self: fetched?.self?.replace('/rest/api/3/', '/rest/api/2/'),
       fields: fetched?.fields ?? event.issue.fields,
@@ -46,6 +53,10 @@ export function buildWebhookBody(event: NormalizedEvent, fetched: FetchedIssue |
   if (user) body.user = user;
   if (event.changelog) body.changelog = { id: event.changelog.id, items: event.changelog.items };
   if (event.comment) body.comment = event.comment;
+  if (event.worklog) body.worklog = event.worklog;
+  if (event.attachment) body.attachment = event.attachment;
+  if (event.issueLink) body.issueLink = event.issueLink;
+  if (event.sla) body.sla = event.sla;
   return body;
 }
 

@@ -11,12 +11,13 @@ import { toDeliveryDetail } from '../services/delivery-views';
 import { deliveryFilterSchema, listDeliveries } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';
 import { redeliverFailed } from '../services/redeliver-failed';
-import { connectionIdSchema } from '../core/connection';
+import { connectionIdSchema, slaSettingsSchema } from '../core/connection';
 import { payloadFormatSchema } from '../core/payload-format';
 import { previewPayload } from '../services/preview-payload';
 import { saveConnection } from '../services/save-connection';
 import { sendRealIssue } from '../services/send-real-issue';
 import { disableSigning, rotateSigningSecret } from '../services/signing';
+import { saveSlaSettings, slaOverview } from '../services/sla-settings';
 import { testConnection } from '../services/test-connection';
 import { deps } from './app-deps';
 import { defineResolvers, fn, forbidden, type Authorize } from './define-resolvers';
@@ -116,6 +117,8 @@ export const adminResolver = defineResolvers<AdminResolvers>(
       z.object({ connectionId, since: z.iso.datetime({ offset: true, message: 'Enter a date and time' }) }),
       ({ connectionId: id, since }) => redeliverFailed(deps, id, Date.parse(since)),
     ),
+    'sla/overview': fn(z.object({}), () => slaOverview(deps)),
+    'sla/save': fn(slaSettingsSchema, (settings) => saveSlaSettings(deps, settings)),
   },
   authorizeJiraAdmin,
   deps.logger,

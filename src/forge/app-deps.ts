@@ -10,6 +10,7 @@ import { KvsAttemptClaims } from './kvs-attempt-claims';
 import { KvsConfigStore } from './kvs-config-store';
 import { KvsDeliveryStore } from './kvs-delivery-store';
 import { KvsSecretStore } from './kvs-secret-store';
+import { KvsSlaScanStore } from './kvs-sla-scan-store';
 import { createConsoleLogger } from './logger';
 import { ForgeUserJira } from './user-jira';
 
@@ -29,6 +30,7 @@ export const deps = {
   deliveries: new KvsDeliveryStore(),
   queue: new ForgeRetryQueue(),
   claims: new KvsAttemptClaims(),
+  slaScans: new KvsSlaScanStore(),
   random: Math.random,
   // One pacer per warm container: it paces every invocation this container runs (src/core/pacer.ts).
   pacer: new Pacer(),

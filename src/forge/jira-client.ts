@@ -2,7 +2,9 @@ import { asApp, route } from '@forge/api';
 import { z } from 'zod';
 import type { RequiredPermission } from '../shared/access';
 import type { ProjectSummary, UserSummary } from '../shared/contract';
-import type { IssueLookup, JiraClient } from '../services/ports';
+import { SLA_FIELD_TYPE } from '../core/sla-event';
+import type { FetchedIssue } from '../core/webhook-body';
+import type { IssueLookup, JiraClient, SlaField } from '../services/ports';
 
 const fetchedIssueSchema = z.looseObject({
   id: z.string(),
@@ -20,6 +22,9 @@ const permissionCheckSchema = z.object({
 const jqlMatchSchema = z.object({
   matches: z.array(z.object({ matchedIssues: z.array(z.union([z.number(), z.string()])).default([]), errors: z.array(z.string()).default([]) })),
 });
+const fieldListSchema = z.array(z.looseObject({ id: z.string(), name: z.string(), schema: z.looseObject({ custom: z.string().optional() }).optional() }));
+const searchPageSchema = z.looseObject({ issues: z.array(fetchedIssueSchema).default([]), nextPageToken: z.string().nullish() });
+const jiraErrorsSchema = z.looseObject({ errorMessages: z.array(z.string()).default([]) });
 const userSchema = z.looseObject({ accountId: z.string(), displayName: z.string().default(''), emailAddress: z.string().optional() });
 
 const JSON_HEADERS = { Accept: 'application/json' };
@@ -98,6 +103,32 @@ export class ForgeJiraClient implements JiraClient {
     });
     if (!response.ok) throw new Error(`JQL match answered ${response.status}`);
     return jqlMatchSchema.parse(await response.json()).matches;
+  }
+
+  async slaFields(): Promise<SlaField[]> {
+    // GET /rest/api/3/field (read:jira-work): SLAs are custom fields of the JSM SLA type.
+    const response = await asApp().requestJira(route`/rest/api/3/field`, { headers: JSON_HEADERS });
+    if (!response.ok) throw new Error(`Field list answered ${response.status}`);
+    return fieldListSchema
+      .parse(await response.json())
+      .filter((field) => field.schema?.custom === SLA_FIELD_TYPE)
+      .map(({ id, name }) => ({ id, name }));
+  }
+
+  async searchIssues(query: { jql: string; fields: readonly string[]; maxResults: number; nextPageToken?: string }): Promise<{ issues: FetchedIssue[]; nextPageToken?: string }> {
+    // POST /rest/api/3/search/jql: the enhanced search that replaced /rest/api/3/search (token pagination).
+    const response = await asApp().requestJira(route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
+      body: JSON.stringify(query),
+    });
+    if (!response.ok) {
+      const errors = jiraErrorsSchema.safeParse(await response.json().catch(() => ({})));
+      const detail = errors.success && errors.data.errorMessages.length > 0 ? `: ${errors.data.errorMessages.join(' ')}` : '';
+      throw new Error(`Jira search answered ${response.status}${detail}`);
+    }
+    const page = searchPageSchema.parse(await response.json());
+    return { issues: page.issues, nextPageToken: page.nextPageToken ?? undefined };
   }
 
   async getUser(accountId: string): Promise<UserSummary | undefined> {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { RelayConfig, StoredConnection } from '../core/connection';
 import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
-import { InvalidEventError, normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
+import { InvalidEventError, normalizeEvent, withFetchedIssue, type NormalizedEvent } from '../core/normalize-event';
 import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
-import { routeEvent } from '../core/route-event';
+import { anyConnectionWants, routeEvent } from '../core/route-event';
 import { retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
 import { JSON_CONTENT_TYPE, renderPayload, type RenderedPayload } from '../core/render-payload';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
@@ -36,6 +36,10 @@ export interface ForwardInput {
   retry?: { retryCount: number; retryData?: unknown };
   /** Time left in this invocation (Forge gives triggers 25 s). */
   remainingMs: () => number;
+  /** The issue as already fetched (the SLA scan's search returns it), which spares fetching it again. */
+  issue?: FetchedIssue;
+  /** False outside a trigger (the SLA scan): no Forge retry can fall back when the queue refuses. */
+  platformRetries?: boolean;
 }
 
 export type ForwardOutcome =
@@ -77,6 +81,14 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   }
 
   const config = await deps.cache.config();
+  let fetched = input.issue;
+  let issueLookedUp = fetched !== undefined;
+  if (!event.carriesIssue && !issueLookedUp && anyConnectionWants(event, config)) {
+    // Work log, attachment and link events name their issue only by id: its project decides the routing.
+    fetched = await fetchIssue(deps, event, input.remainingMs);
+    issueLookedUp = true;
+  }
+  event = withFetchedIssue(event, fetched);
   let targets = routeEvent(event, config);
   const retryCount = input.retry?.retryCount ?? 0;
   let previous: DeliveryRecord[] = [];
@@ -94,7 +106,7 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   targets = await matchingJql(deps, event, targets);
   if (targets.length === 0 && rescheduled.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
-  const webhookBody = targets.length > 0 ? buildWebhookBody(event, await fetchIssue(deps, event, input.remainingMs)) : undefined;
+  const webhookBody = targets.length > 0 ? buildWebhookBody(event, issueLookedUp ? fetched : await fetchIssue(deps, event, input.remainingMs)) : undefined;
   const sent = webhookBody
     ? await Promise.all(
         targets.map((connection) =>
@@ -112,7 +124,7 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
 
   const waiting = results.filter((r): r is Required<Delivered> => r.job !== undefined);
   if (waiting.length > 0) {
-    const fallback = await scheduleRetries(deps, waiting, retryCount);
+    const fallback = await scheduleRetries(deps, waiting, input.platformRetries === false ? undefined : retryCount);
     if (fallback) return { kind: 'retry', eventId: event.id, ...fallback };
   }
   return {
@@ -153,7 +165,8 @@ function rescheduleJob(record: DeliveryRecord, config: RelayConfig, nowMs: numbe
 async function scheduleRetries(
   deps: ForwardDeps,
   waiting: Required<Delivered>[],
-  retryCount: number,
+  /** Undefined when this invocation cannot be retried by Forge. */
+  retryCount: number | undefined,
 ): Promise<{ retryAfterSeconds: number; retryData: RetryData } | undefined> {
   try {
     await deps.queue.push(waiting.map((w) => w.job));
@@ -161,7 +174,7 @@ async function scheduleRetries(
   } catch (error) {
     deps.logger.warn('Retry queue refused; falling back to a platform retry', { error: error instanceof Error ? error.message : String(error) });
   }
-  if (retriesLeft(retryCount)) {
+  if (retryCount !== undefined && retriesLeft(retryCount)) {
     const soonest = Math.min(...waiting.map((w) => w.job.waitSeconds));
     return { retryAfterSeconds: triggerRetryAfter(retryCount, soonest), retryData: { pending: waiting.map((w) => w.record.connectionId) } };
   }

@@ -1,7 +1,7 @@
 import type { RelayConfig } from '../core/connection';
 import type { DeliveryRecord } from '../core/delivery-record';
 import type { RequiredPermission } from '../shared/access';
-import type { DeliveryState, ProjectSummary, UserSummary } from '../shared/contract';
+import type { DeliveryState, ProjectSummary, SlaScanStatus, UserSummary } from '../shared/contract';
 import type { AttemptOutcome } from '../core/classify-attempt';
 import type { FetchedIssue } from '../core/webhook-body';
 
@@ -60,6 +60,15 @@ export interface JiraClient {
   matchJql(jqls: readonly string[], issueId: string): Promise<boolean[]>;
   /** Why Jira refuses this JQL, or undefined when it is valid. */
   jqlProblem(jql: string): Promise<string | undefined>;
+  /** As the app: the site's Service Management SLA fields (none without JSM). */
+  slaFields(): Promise<SlaField[]>;
+  /** As the app: one page of POST /rest/api/3/search/jql. Throws with Jira's message when it refuses. */
+  searchIssues(query: { jql: string; fields: readonly string[]; maxResults: number; nextPageToken?: string }): Promise<{ issues: FetchedIssue[]; nextPageToken?: string }>;
+}
+
+export interface SlaField {
+  id: string;
+  name: string;
 }
 
 /** Calls made as the user of a resolver invocation: they see what that user may see. */
@@ -129,6 +138,17 @@ export interface RetryJob {
 export interface RetryQueue {
   /** Throws when the queue refuses (rate limit, size): the caller falls back to a platform retry. */
   push(jobs: readonly RetryJob[]): Promise<void>;
+}
+
+/** What the SLA scan remembers between runs: the events it sent (id → forget after, epoch ms) and its last run. */
+export interface SlaScanState {
+  sent: Record<string, number>;
+  lastScan?: SlaScanStatus;
+}
+
+export interface SlaScanStore {
+  load(): Promise<SlaScanState>;
+  save(state: SlaScanState): Promise<void>;
 }
 
 export interface Logger {

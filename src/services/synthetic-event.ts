@@ -1,4 +1,5 @@
 import type { EventKind } from '../shared/events';
+import { slaEvent, slaSnapshots, type SlaSnapshot } from '../core/sla-event';
 import type { FetchedIssue } from '../core/webhook-body';
 
 /** The Forge event Jira would have sent for this issue and event kind, shaped as Forge documents it. */
@@ -27,7 +28,74 @@ export function syntheticForgeEvent(kind: EventKind, issue: FetchedIssue, actor:
       return { ...base, eventType: 'avi:jira:commented:issue', comment };
     case 'comment_deleted':
       return { ...base, eventType: 'avi:jira:deleted:comment', comment };
+    // Forge's work log, attachment and link events name the issue by id; so do these.
+    case 'worklog_created':
+    case 'worklog_updated':
+    case 'worklog_deleted':
+      return { ...entityBase(base), eventType: `avi:jira:${kind.slice('worklog_'.length)}:worklog`, worklog: latestWorklog(issue, nowMs) };
+    case 'attachment_created':
+    case 'attachment_deleted':
+      return { ...entityBase(base), eventType: `avi:jira:${kind.slice('attachment_'.length)}:attachment`, attachment: latestAttachment(issue, nowMs) };
+    case 'issuelink_created':
+    case 'issuelink_deleted':
+      return { ...entityBase(base), eventType: `avi:jira:${kind.slice('issuelink_'.length)}:issuelink`, issueLink: latestLink(issue) };
+    case 'sla_breached':
+    case 'sla_warning':
+      return slaEvent(kind, issue, slaSnapshots(issue.fields)[0] ?? sampleSla(kind, nowMs), nowMs);
   }
+}
+
+function entityBase(base: { timestamp: string; atlassianId: string }): { timestamp: string; atlassianId: string } {
+  return { timestamp: base.timestamp, atlassianId: base.atlassianId };
+}
+
+function last(fields: Record<string, unknown>, field: string, list: string): Record<string, unknown> | undefined {
+  const value = fields[field];
+  const items = Array.isArray(value) ? value : (value as Record<string, unknown> | undefined)?.[list];
+  const item: unknown = Array.isArray(items) ? items.at(-1) : undefined;
+  return typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : undefined;
+}
+
+function latestWorklog(issue: FetchedIssue, nowMs: number): Record<string, unknown> {
+  const now = new Date(nowMs).toISOString();
+  return { ...(last(issue.fields, 'worklog', 'worklogs') ?? { id: '0', started: now, created: now, updated: now, timeSpent: '30m', timeSpentSeconds: 1800 }), issueId: issue.id };
+}
+
+function latestAttachment(issue: FetchedIssue, nowMs: number): Record<string, unknown> {
+  const sample = { id: '0', filename: 'sample.txt', mimeType: 'text/plain', size: 42, created: new Date(nowMs).toISOString() };
+  return { ...(last(issue.fields, 'attachment', 'attachment') ?? sample), issueId: issue.id };
+}
+
+function latestLink(issue: FetchedIssue): Record<string, unknown> {
+  const link = last(issue.fields, 'issuelinks', 'issuelinks');
+  const other = (link?.outwardIssue ?? link?.inwardIssue) as { id?: unknown } | undefined;
+  const outward = link?.outwardIssue !== undefined;
+  return {
+    id: typeof link?.id === 'string' ? link.id : '0',
+    sourceIssueId: outward || !other ? issue.id : String(other.id),
+    destinationIssueId: outward ? String(other?.id ?? issue.id) : issue.id,
+    issueLinkType: link?.type ?? { id: '10000', name: 'Relates', inwardName: 'relates to', outwardName: 'relates to' },
+    systemLink: false,
+  };
+}
+
+/** For an issue without an SLA (outside Service Management), so an admin can still see the shape. */
+function sampleSla(kind: 'sla_breached' | 'sla_warning', nowMs: number): SlaSnapshot {
+  const goalMillis = 8 * 3_600_000;
+  const remainingMillis = kind === 'sla_breached' ? -12 * 60_000 : 25 * 60_000;
+  return {
+    fieldId: 'customfield_00000',
+    name: 'Time to resolution (sample)',
+    cycleStartedAt: new Date(nowMs - goalMillis + remainingMillis).toISOString(),
+    breachAt: new Date(nowMs + remainingMillis).toISOString(),
+    breached: kind === 'sla_breached',
+    paused: false,
+    goal: '8h',
+    remaining: kind === 'sla_breached' ? '-12m' : '25m',
+    goalMillis,
+    elapsedMillis: goalMillis - remainingMillis,
+    remainingMillis,
+  };
 }
 
 function latestComment(issue: FetchedIssue, nowMs: number, edited: boolean): Record<string, unknown> {

@@ -238,6 +238,35 @@ export interface AccessReport {
   checkedAt: string;
 }
 
+/** The SLA scan's settings (src/services/scan-slas.ts): one set for the whole site. */
+export interface SlaSettings {
+  /** Send `sla_warning` this many minutes before a breach; 0 sends no warnings. */
+  warnBeforeMinutes: number;
+  /** SLA names to watch; empty watches every SLA of the site. */
+  slaNames: string[];
+}
+
+/** What the last SLA scan did, for the admin page. */
+export interface SlaScanStatus {
+  at: string;
+  /** SLA fields watched. */
+  slas: number;
+  /** Issues the JQL returned. */
+  issues: number;
+  /** New breaches and warnings sent (or queued) in this scan. */
+  sent: number;
+  error?: string;
+}
+
+export interface SlaOverview {
+  settings: SlaSettings;
+  /** The site's SLA fields; empty when Jira Service Management has none (or is not installed). */
+  fields: Array<{ id: string; name: string }>;
+  /** Names of the enabled connections subscribed to an SLA event: without one, no scan runs. */
+  subscribers: string[];
+  lastScan?: SlaScanStatus;
+}
+
 /** Every resolver function: name → payload and result data. */
 export interface AdminResolvers {
   'admin/overview': { payload: Record<string, never>; data: AdminOverview };
@@ -259,6 +288,8 @@ export interface AdminResolvers {
   'deliveries/redeliver': { payload: DeliveryRef; data: DeliveryDetail };
   /** Queues every `failed` delivery of a connection since a time; `more` when the cap was reached. */
   'deliveries/redeliverFailed': { payload: { connectionId: string; since: string }; data: { queued: number; more: boolean } };
+  'sla/overview': { payload: Record<string, never>; data: SlaOverview };
+  'sla/save': { payload: SlaSettings; data: SlaOverview };
 }
 
 export interface ProjectResolvers {
@@ -288,6 +319,8 @@ export const ADMIN_FUNCTIONS: readonly AdminFunction[] = [
   'deliveries/get',
   'deliveries/redeliver',
   'deliveries/redeliverFailed',
+  'sla/overview',
+  'sla/save',
 ];
 export const PROJECT_FUNCTIONS: readonly ProjectFunction[] = [
   'project/overview',

@@ -1,4 +1,4 @@
-import type { RelayConfig, StoredConnection } from '../../src/core/connection';
+import { EMPTY_CONFIG, type RelayConfig, type StoredConnection } from '../../src/core/connection';
 import { normalizeEvent } from '../../src/core/normalize-event';
 import { routeEvent } from '../../src/core/route-event';
 
@@ -34,8 +34,7 @@ const ids = (config: RelayConfig, e: ReturnType<typeof event>): string[] => rout
 describe('routeEvent', () => {
   it('sends to enabled connections subscribed to the event', () => {
     const config: RelayConfig = {
-      version: 1,
-      breakers: {},
+      ...EMPTY_CONFIG,
       optIns: {},
       connections: [connection({ id: 'a' }), connection({ id: 'b', enabled: false }), connection({ id: 'c', events: ['comment_created'] })],
     };
@@ -44,8 +43,7 @@ describe('routeEvent', () => {
 
   it('delivers a transition to connections that want updates or only transitions', () => {
     const config: RelayConfig = {
-      version: 1,
-      breakers: {},
+      ...EMPTY_CONFIG,
       optIns: {},
       connections: [connection({ id: 'updates' }), connection({ id: 'transitions', events: ['issue_transitioned'] })],
     };
@@ -55,8 +53,7 @@ describe('routeEvent', () => {
 
   it('honours selected projects and project opt-ins', () => {
     const config: RelayConfig = {
-      version: 1,
-      breakers: {},
+      ...EMPTY_CONFIG,
       optIns: { optin: ['ENG'] },
       connections: [connection({ id: 'selected', projects: { mode: 'selected', projectKeys: ['SUP'] } }), connection({ id: 'optin', projects: { mode: 'optIn' } })],
     };
@@ -67,7 +64,7 @@ describe('routeEvent', () => {
 });
 
 describe('assignments', () => {
-  const config = (events: StoredConnection['events']): RelayConfig => ({ version: 1, breakers: {}, optIns: {}, connections: [connection({ id: 'c', events })] });
+  const config = (events: StoredConnection['events']): RelayConfig => ({ ...EMPTY_CONFIG, connections: [connection({ id: 'c', events })] });
 
   it('reach a connection that wants both updates and assignments once, through the assigned event', () => {
     const both = config(['issue_updated', 'issue_assigned']);

@@ -29,11 +29,23 @@ function expectedBody(template: string, event: string): string {
 }
 
 describe('npm run preview (bin/preview.ts)', () => {
+  it('prints only the body through npm itself, without npm’s banner (the project’s .npmrc)', () => {
+    const run = spawnSync('npm', ['run', 'preview', '--', '--template', `${TEMPLATES}/typed.json`, '--event', `${EVENTS}/worklog-created.json`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(expectedBody(`${TEMPLATES}/typed.json`, `${EVENTS}/worklog-created.json`));
+  });
+
   it.each([
     ['typed.json', 'issue-updated-status.json'],
     ['typed.json', 'comment-created.json'],
     ['typed.json', 'issue-deleted.json'],
     ['moveworks-style.json', 'issue-created.json'],
+    ['typed.json', 'worklog-updated.json'],
+    ['typed.json', 'attachment-created.json'],
+    ['typed.json', 'issuelink-deleted.json'],
   ])('prints exactly the body for %s and %s', (template, event) => {
     const run = preview('--template', `${TEMPLATES}/${template}`, '--event', `${EVENTS}/${event}`);
     expect(run.status).toBe(0);
