@@ -14,6 +14,7 @@ import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { LoadingState } from './LoadingState';
 import { PageHeader } from './PageHeader';
 import { PageLayout } from './PageLayout';
+import { SlaSection } from './SlaSection';
 
 const ConnectionDialog = lazy(() => import('./ConnectionDialog').then((m) => ({ default: m.ConnectionDialog })));
 const PageFlags = lazy(() => import('./PageFlags').then((m) => ({ default: m.PageFlags })));
@@ -31,6 +32,8 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
   const flags = useFlags();
   // Bumped after "Redeliver failed" so the delivery log shows the queued deliveries' progress.
   const [logGeneration, setLogGeneration] = useState(0);
+  // Bumped whenever a connection is saved or deleted: the SLA section lists who receives SLA events.
+  const [connectionsGeneration, setConnectionsGeneration] = useState(0);
   const paused = data?.connections.some((c) => c.breaker) ?? false;
   const { reload } = overview;
 
@@ -45,6 +48,7 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
     const exists = data.connections.some((c) => c.id === saved.id);
     const connections = exists ? data.connections.map((c) => (c.id === saved.id ? saved : c)) : [...data.connections, saved];
     overview.setData({ ...data, connections });
+    setConnectionsGeneration((n) => n + 1);
   };
 
   return (
@@ -68,6 +72,11 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
               flags.add({ appearance: 'success', title: saved.enabled ? `${saved.name} is on` : `${saved.name} is off` });
             }}
             onToggleError={(error, connection) => flags.add({ appearance: 'error', title: `${connection.name} was not changed`, description: error.message })}
+          />
+          <SlaSection
+            forbiddenMessage={FORBIDDEN}
+            reloadSignal={connectionsGeneration}
+            onSaved={() => flags.add({ appearance: 'success', title: 'SLA settings saved' })}
           />
           <AccessSection siteUrl={siteUrl} forbiddenMessage={ACCESS_FORBIDDEN} />
           <DeliveriesSection
@@ -97,6 +106,7 @@ export function AdminPage({ siteUrl }: { siteUrl?: string }) {
               }}
               onDeleted={(id, name) => {
                 overview.setData({ ...data, connections: data.connections.filter((c) => c.id !== id) });
+                setConnectionsGeneration((n) => n + 1);
                 setDialog(undefined);
                 flags.add({ appearance: 'success', title: `${name} deleted` });
               }}

@@ -14,7 +14,7 @@ interface Props {
   suggestions?: readonly string[];
   placeholder: string;
   testId: string;
-  /** Case-insensitive duplicates are dropped (issue type names); field ids are case-sensitive. */
+  /** Names (issue types, SLAs): case-insensitive duplicates are dropped and spaces do not split. Field ids are case-sensitive. */
   ignoreCase?: boolean;
 }
 
@@ -41,7 +41,7 @@ export function CreatableListSelect({ aria, value, onChange, suggestions = [], p
     });
     onChange(next);
   };
-  // Issue type names hold spaces ("Service request"): only field ids split on them.
+  // Names hold spaces ("Service request", "Time to resolution"): only field ids split on them.
   const splitOnSpaces = !ignoreCase;
   return (
     <CreatableSelect<Option, true>

@@ -1,5 +1,5 @@
-import Select from '@atlaskit/select';
-import { EVENT_KINDS, EVENT_KIND_LABELS, type EventKind } from '../../../../src/shared/events';
+import Select, { type GroupType } from '@atlaskit/select';
+import { EVENT_KIND_GROUPS, EVENT_KIND_LABELS, type EventKind } from '../../../../src/shared/events';
 import type { FieldAria } from './FormField';
 
 interface Option {
@@ -7,7 +7,12 @@ interface Option {
   value: EventKind;
 }
 
-const OPTIONS: Option[] = EVENT_KINDS.map((kind) => ({ label: EVENT_KIND_LABELS[kind], value: kind }));
+// Grouped as the connection's event checkboxes are, so the 17 kinds are found in the same places.
+const GROUPS: GroupType<Option>[] = EVENT_KIND_GROUPS.map((group) => ({
+  label: group.label,
+  options: group.kinds.map((kind) => ({ label: EVENT_KIND_LABELS[kind], value: kind })),
+}));
+const OPTIONS: Option[] = GROUPS.flatMap((group) => group.options);
 
 export function EventSelect({ aria, value, onChange, testId = 'send-event' }: { aria: FieldAria; value: EventKind; onChange: (kind: EventKind) => void; testId?: string }) {
   return (
@@ -15,7 +20,7 @@ export function EventSelect({ aria, value, onChange, testId = 'send-event' }: { 
       inputId={aria.id}
       aria-describedby={aria['aria-describedby']}
       isInvalid={aria.isInvalid}
-      options={OPTIONS}
+      options={GROUPS}
       value={OPTIONS.find((o) => o.value === value)}
       onChange={(option) => {
         if (option) onChange(option.value);

@@ -1,0 +1,65 @@
+import Button from '@atlaskit/button/new';
+import { Box, Stack, xcss } from '@atlaskit/primitives';
+import type { SlaOverview } from '../../../../src/shared/contract';
+import { useSlaSettingsForm } from '../hooks/use-sla-settings-form';
+import { ErrorSectionMessage } from './ErrorSectionMessage';
+import { SlaWarnField } from './SlaWarnField';
+import { SlaWatchField } from './SlaWatchField';
+import { VisuallyHidden } from './VisuallyHidden';
+
+const formStyles = xcss({ maxWidth: '480px' });
+
+interface Props {
+  overview: SlaOverview;
+  forbiddenMessage: string;
+  onSaved: (overview: SlaOverview) => void;
+}
+
+/** The scan's two settings: how early to warn, and which SLAs to watch. */
+export function SlaSettingsForm({ overview, forbiddenMessage, onSaved }: Props) {
+  const form = useSlaSettingsForm(overview.settings, onSaved);
+  const { values, errors, set } = form;
+  // Two SLA fields of one name (one per service project) are one choice: the scan matches by name.
+  const siteNames = [...new Set(overview.fields.map((field) => field.name))];
+  return (
+    <Box xcss={formStyles}>
+      <form
+        aria-label="SLA scan settings"
+        data-testid="sla-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void form.submit();
+        }}
+      >
+        <Stack space="space.200">
+          {form.formError && (
+            <div role="alert">
+              <ErrorSectionMessage error={form.formError} forbiddenMessage={forbiddenMessage} title="The SLA settings were not saved" testId="sla-form-error" />
+            </div>
+          )}
+          {Object.keys(errors).length > 0 && (
+            // Announced once per failed save; each message sits next to its field.
+            <div role="alert">
+              <VisuallyHidden>Fix the fields marked in red and save again.</VisuallyHidden>
+            </div>
+          )}
+          <SlaWarnField value={values.warnBeforeMinutes} error={errors.warnBeforeMinutes} onChange={(v) => set('warnBeforeMinutes', v)} />
+          <SlaWatchField
+            watch={values.watch}
+            names={values.slaNames}
+            siteNames={siteNames}
+            error={errors.slaNames}
+            onWatchChange={(v) => set('watch', v)}
+            onNamesChange={(v) => set('slaNames', v)}
+          />
+          <Box>
+            <Button type="submit" appearance="primary" isLoading={form.saving} testId="sla-save">
+              Save SLA settings
+            </Button>
+          </Box>
+        </Stack>
+      </form>
+    </Box>
+  );
+}
