@@ -78,6 +78,13 @@ export interface TriggerInvocationReport {
   durationMs: number;
 }
 
+/** What one run of a scheduled trigger did (`runScheduledTrigger`, `POST /api/scheduled/:moduleKey`). */
+export interface ScheduledRunReport {
+  outcome: 'success' | 'error' | 'timeout';
+  error?: string;
+  durationMs: number;
+}
+
 export interface LocalForge {
   /** Dispatch a product event to every trigger subscribed to its eventType, as Forge would.
    *  Resolves when the first invocation of each trigger has finished (retries run later, on their own). */
@@ -86,6 +93,9 @@ export interface LocalForge {
   invokeResolver(req: InvokeResolverRequest): Promise<unknown>;
   /** `{ <moduleKey>: [<resolver function names>] }` for every module with a resolver. */
   resolverFunctions(): Record<string, string[]>;
+  /** Run a `scheduledTrigger` module now, as its timer would, without waiting for its interval.
+   *  Rejects with UnknownScheduledTriggerError (local/runtime/scheduled-triggers.ts) for an unknown key. */
+  runScheduledTrigger(moduleKey: string): Promise<ScheduledRunReport>;
   metrics(): PlatformMetrics;
   /** Resolves when no invocation, scheduled retry or queued event is pending (tests use it). */
   idle(timeoutMs?: number): Promise<void>;

@@ -13,7 +13,7 @@ import { Platform } from './platform';
 import { QueueEngine } from './queue-engine';
 import { invokeResolverFunction, listResolverFunctions } from './resolvers';
 import type { InvocationLimits, RuntimeContext } from './runtime-context';
-import { startScheduledTriggers } from './scheduled-triggers';
+import { runScheduledTriggerNow, startScheduledTriggers } from './scheduled-triggers';
 import { TaskTracker } from './task-tracker';
 import { dispatchProductEvent } from './triggers';
 
@@ -85,6 +85,7 @@ function start(options: LocalForgeRuntimeOptions): LocalForge {
     dispatchEvent: (event) => dispatchProductEvent(ctx, event),
     invokeResolver: (req) => invokeResolverFunction(ctx, req),
     resolverFunctions: () => listResolverFunctions(ctx),
+    runScheduledTrigger: (moduleKey) => runScheduledTriggerNow(ctx, moduleKey),
     metrics: () => metrics.snapshot(),
     idle: (timeoutMs = 30_000) => tracker.idle(timeoutMs),
     close: () => {

@@ -1,10 +1,11 @@
 /**
- * The scripting contract (README, e2e tests, demos): events, resolvers, users, metrics and the
- * sample listener's inbox. Bodies are validated with zod; errors come back as `{ error }`.
+ * The scripting contract (README, e2e tests, demos): events, resolvers, scheduled triggers on demand,
+ * users, metrics and the sample listener's inbox. Bodies are validated with zod; errors come back as `{ error }`.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { LocalForge } from '../contracts';
+import { UnknownScheduledTriggerError } from '../runtime/scheduled-triggers';
 import type { LocalJiraSite } from '../site/create-fake-jira-site';
 import type { SampleListener } from './sample-listener';
 import { readJson } from './read-json';
@@ -44,6 +45,16 @@ export function apiRoutes(deps: { forge: LocalForge; site: LocalJiraSite; listen
       return c.json(result ?? null);
     } catch (err) {
       return c.json({ error: err instanceof Error ? err.message : String(err) }, 500);
+    }
+  });
+
+  // Runs a scheduled trigger at once (an SLA scan, a breaker probe) instead of waiting for its interval.
+  app.post('/api/scheduled/:moduleKey', async (c) => {
+    try {
+      return c.json(await forge.runScheduledTrigger(c.req.param('moduleKey')));
+    } catch (err) {
+      if (err instanceof UnknownScheduledTriggerError) return c.json({ error: err.message }, 404);
+      throw err;
     }
   });
 

@@ -26,6 +26,16 @@ const editSchema = actor.extend({
 const transitionSchema = actor.extend({ status: z.string().min(1) });
 const assignSchema = actor.extend({ assigneeId: z.string().min(1).nullable() });
 const commentSchema = actor.extend({ body: z.string().min(1) });
+/** Epoch ms, or any date Date.parse reads (ISO 8601, Jira's `…+0000`). */
+const instant = z.union([
+  z.number().int(),
+  z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date such as 2024-12-04T08:30:00.000+0000').transform((v) => Date.parse(v)),
+]);
+const worklogSchema = actor.extend({ timeSpentSeconds: z.number().int().positive(), comment: z.string().optional(), started: instant.optional() });
+const worklogEditSchema = actor.extend({ timeSpentSeconds: z.number().int().positive().optional(), comment: z.string().optional(), started: instant.optional() });
+const attachmentSchema = actor.extend({ fileName: z.string().min(1), mimeType: z.string().min(1).optional(), size: z.number().int().min(0).optional() });
+const linkSchema = actor.extend({ destinationKey: z.string().min(1), type: z.string().min(1) });
+const slaSchema = actor.extend({ sla: z.string().min(1), remainingMinutes: z.number() });
 const restSchema = z.object({
   accountId: z.string().min(1).optional(),
   path: z.string().startsWith('/rest/'),
@@ -71,6 +81,30 @@ export function siteRoutes(site: LocalJiraSite): Hono {
   );
   app.post('/api/site/issues/:key/comments/:commentId/delete', (c) =>
     perform(c, actor, ({ accountId }) => site.deleteComment(accountId, c.req.param('key'), c.req.param('commentId'))),
+  );
+
+  app.post('/api/site/issues/:key/worklogs', (c) =>
+    perform(c, worklogSchema, ({ accountId, ...input }) => site.logWork(accountId, c.req.param('key'), input)),
+  );
+  app.post('/api/site/issues/:key/worklogs/:worklogId/edit', (c) =>
+    perform(c, worklogEditSchema, ({ accountId, ...input }) => site.editWorklog(accountId, c.req.param('key'), c.req.param('worklogId'), input)),
+  );
+  app.post('/api/site/issues/:key/worklogs/:worklogId/delete', (c) =>
+    perform(c, actor, ({ accountId }) => site.deleteWorklog(accountId, c.req.param('key'), c.req.param('worklogId'))),
+  );
+  app.post('/api/site/issues/:key/attachments', (c) =>
+    perform(c, attachmentSchema, ({ accountId, ...input }) => site.addAttachment(accountId, c.req.param('key'), input)),
+  );
+  app.post('/api/site/issues/:key/attachments/:attachmentId/delete', (c) =>
+    perform(c, actor, ({ accountId }) => site.deleteAttachment(accountId, c.req.param('key'), c.req.param('attachmentId'))),
+  );
+  app.post('/api/site/issues/:key/links', (c) =>
+    perform(c, linkSchema, ({ accountId, destinationKey, type }) => site.linkIssues(accountId, c.req.param('key'), destinationKey, type)),
+  );
+  app.post('/api/site/links/:linkId/delete', (c) => perform(c, actor, ({ accountId }) => site.deleteIssueLink(accountId, c.req.param('linkId'))));
+  // SLA clocks move without any Forge event: the answer's `events` is empty and `issue` shows the new values.
+  app.post('/api/site/issues/:key/sla', (c) =>
+    perform(c, slaSchema, ({ accountId, sla, remainingMinutes }) => site.setSlaRemaining(accountId, c.req.param('key'), sla, remainingMinutes)),
   );
 
   // Product REST as a user, for the bridge's `requestJira` (fetchProduct) and for poking at the site by hand.

@@ -49,6 +49,21 @@ export const PRIORITIES: readonly PriorityDef[] = [
   { id: '5', name: 'Lowest', iconPath: '/images/icons/priorities/lowest.svg' },
 ];
 
+export interface IssueLinkTypeDef {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+/** The link types a new Jira Cloud site ships with (names as Jira spells them: "Cloners", "Duplicate"). */
+export const ISSUE_LINK_TYPES: readonly IssueLinkTypeDef[] = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+];
+
 export const DONE_RESOLUTION = { id: '10000', name: 'Done', description: 'Work has been completed on this issue.' };
 
 function byIdOrName<T extends { id: string; name: string }>(list: readonly T[], value: string): T | undefined {
@@ -59,3 +74,9 @@ function byIdOrName<T extends { id: string; name: string }>(list: readonly T[], 
 export const findStatus = (v: string): StatusDef | undefined => byIdOrName(STATUSES, v);
 export const findIssueType = (v: string): IssueTypeDef | undefined => byIdOrName(ISSUE_TYPES, v);
 export const findPriority = (v: string): PriorityDef | undefined => byIdOrName(PRIORITIES, v);
+
+/** A link type by id, name or outward description, so "Clones" and "Duplicates" work as well as Jira's names. */
+export function findIssueLinkType(value: string): IssueLinkTypeDef | undefined {
+  const lower = value.trim().toLowerCase();
+  return byIdOrName(ISSUE_LINK_TYPES, value.trim()) ?? ISSUE_LINK_TYPES.find((t) => t.outward === lower || t.inward === lower);
+}

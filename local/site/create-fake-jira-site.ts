@@ -4,13 +4,20 @@
  * persistence to `<dataDir>/site.json`.
  */
 import type { FakeJiraSite, ForgeProductEvent, JiraRestRequest, JiraRestResponse, SiteUser, TriggerInvocationReport } from '../contracts';
+import * as attachments from './attachment-ops';
+import { summarizeIssue, type IssueSummary } from './issue-summary';
+import * as links from './issue-link-ops';
 import { resolveCaller } from './permissions';
-import { findUser, priorityOf, restIssue, statusOf, issueTypeOf, jiraTime } from './representations';
+import { restIssue } from './rest-issue';
 import { createRestApp } from './rest/rest-app';
 import { SITE_BASE_URL, SITE_CLOUD_ID } from './site-constants';
-import { adfToPlain, type SiteState, type StoredIssue } from './site-state';
+import type { SiteState } from './site-state';
 import { createSiteStore } from './site-store';
 import * as sim from './simulator';
+import { setSlaRemaining } from './sla-ops';
+import * as worklogs from './worklog-ops';
+
+export type { IssueSummary };
 
 export type SiteEventListener = (event: ForgeProductEvent) => Promise<TriggerInvocationReport[]> | TriggerInvocationReport[] | void;
 
@@ -30,21 +37,6 @@ export interface SimulationResult {
   issue: Record<string, unknown> | null;
 }
 
-/** A compact issue listing for the simulator page. */
-export interface IssueSummary {
-  id: string;
-  key: string;
-  projectKey: string;
-  summary: string;
-  issueType: string;
-  status: string;
-  priority: string;
-  labels: string[];
-  assignee: { accountId: string; displayName: string } | null;
-  updated: string;
-  comments: Array<{ id: string; authorId: string; author: string; text: string; created: string; updated: string }>;
-}
-
 export interface LocalJiraSite extends FakeJiraSite {
   readonly cloudId: string;
   /** True when this start created site.json from the seed. */
@@ -60,6 +52,16 @@ export interface LocalJiraSite extends FakeJiraSite {
   editComment(actorId: string, idOrKey: string, commentId: string, body: string): Promise<SimulationResult>;
   deleteComment(actorId: string, idOrKey: string, commentId: string): Promise<SimulationResult>;
   deleteIssue(actorId: string, idOrKey: string): Promise<SimulationResult>;
+  logWork(actorId: string, idOrKey: string, input: worklogs.WorklogInput): Promise<SimulationResult>;
+  editWorklog(actorId: string, idOrKey: string, worklogId: string, input: worklogs.WorklogEdit): Promise<SimulationResult>;
+  deleteWorklog(actorId: string, idOrKey: string, worklogId: string): Promise<SimulationResult>;
+  addAttachment(actorId: string, idOrKey: string, input: attachments.AttachmentInput): Promise<SimulationResult>;
+  deleteAttachment(actorId: string, idOrKey: string, attachmentId: string): Promise<SimulationResult>;
+  /** `linkTypeName`: Blocks, Relates, Duplicate(s), Clones/Cloners (or a link type id). */
+  linkIssues(actorId: string, sourceIdOrKey: string, destinationIdOrKey: string, linkTypeName: string): Promise<SimulationResult>;
+  deleteIssueLink(actorId: string, linkId: string): Promise<SimulationResult>;
+  /** Moves an ongoing SLA cycle so `remainingMinutes` are left now (negative: breached); emits no event. */
+  setSlaRemaining(actorId: string, idOrKey: string, slaNameOrFieldId: string, remainingMinutes: number): Promise<SimulationResult>;
 }
 
 function toSiteUser(u: SiteState['users'][number]): SiteUser {
@@ -70,30 +72,6 @@ function toSiteUser(u: SiteState['users'][number]): SiteUser {
     siteAdmin: u.siteAdmin,
     projectAdminOf: [...u.projectAdminOf],
     ...(u.serviceAccount ? { serviceAccount: true } : {}),
-  };
-}
-
-function summarize(state: SiteState, issue: StoredIssue): IssueSummary {
-  const assignee = findUser(state, issue.assigneeId);
-  return {
-    id: issue.id,
-    key: issue.key,
-    projectKey: issue.projectKey,
-    summary: issue.summary,
-    issueType: issueTypeOf(issue).name,
-    status: statusOf(issue).name,
-    priority: priorityOf(issue).name,
-    labels: [...issue.labels],
-    assignee: assignee ? { accountId: assignee.accountId, displayName: assignee.displayName } : null,
-    updated: jiraTime(issue.updated),
-    comments: issue.comments.map((c) => ({
-      id: c.id,
-      authorId: c.authorId,
-      author: findUser(state, c.authorId)?.displayName ?? c.authorId,
-      text: adfToPlain(c.body),
-      created: jiraTime(c.created),
-      updated: jiraTime(c.updated),
-    })),
   };
 }
 
@@ -120,7 +98,7 @@ export async function createFakeJiraSite(options: FakeJiraSiteOptions): Promise<
       await store.save(ctx.state);
       const reports: TriggerInvocationReport[][] = [];
       for (const event of change.events) reports.push((await options.onEvent?.(event)) ?? []);
-      return { events: change.events, reports, issue: change.issue ? restIssue(ctx.state, change.issue) : null };
+      return { events: change.events, reports, issue: change.issue ? restIssue(ctx.state, change.issue, now()) : null };
     });
     queue = next.catch(() => undefined);
     return next;
@@ -134,7 +112,7 @@ export async function createFakeJiraSite(options: FakeJiraSiteOptions): Promise<
     users: () => ctx.state.users.map(toSiteUser),
     projects: () => ctx.state.projects.map((p) => ({ id: p.id, key: p.key, name: p.name, projectTypeKey: p.projectTypeKey })),
     issues: (projectKey) =>
-      ctx.state.issues.filter((i) => !projectKey || i.projectKey === projectKey.toUpperCase()).map((i) => summarize(ctx.state, i)),
+      ctx.state.issues.filter((i) => !projectKey || i.projectKey === projectKey.toUpperCase()).map((i) => summarizeIssue(ctx.state, i, now())),
 
     async handleRest(req: JiraRestRequest): Promise<JiraRestResponse> {
       const request = new Request(new URL(req.path, SITE_BASE_URL), {
@@ -155,5 +133,13 @@ export async function createFakeJiraSite(options: FakeJiraSiteOptions): Promise<
     editComment: (actor, issue, commentId, body) => run(() => sim.editComment(ctx, actor, issue, commentId, body)),
     deleteComment: (actor, issue, commentId) => run(() => sim.deleteComment(ctx, actor, issue, commentId)),
     deleteIssue: (actor, issue) => run(() => sim.deleteIssue(ctx, actor, issue)),
+    logWork: (actor, issue, input) => run(() => worklogs.logWork(ctx, actor, issue, input)),
+    editWorklog: (actor, issue, worklogId, input) => run(() => worklogs.editWorklog(ctx, actor, issue, worklogId, input)),
+    deleteWorklog: (actor, issue, worklogId) => run(() => worklogs.deleteWorklog(ctx, actor, issue, worklogId)),
+    addAttachment: (actor, issue, input) => run(() => attachments.addAttachment(ctx, actor, issue, input)),
+    deleteAttachment: (actor, issue, attachmentId) => run(() => attachments.deleteAttachment(ctx, actor, issue, attachmentId)),
+    linkIssues: (actor, source, destination, type) => run(() => links.linkIssues(ctx, actor, source, destination, type)),
+    deleteIssueLink: (actor, linkId) => run(() => links.deleteIssueLink(ctx, actor, linkId)),
+    setSlaRemaining: (actor, issue, sla, minutes) => run(() => setSlaRemaining(ctx, actor, issue, sla, minutes)),
   };
 }

@@ -11,7 +11,8 @@ import type { SiteState, StoredComment, StoredIssue } from './site-state';
 export interface ChangelogItem {
   field: string;
   fieldtype: 'jira' | 'custom';
-  fieldId: string;
+  /** Absent on some of Jira's own items, such as `Link`. */
+  fieldId?: string;
   from: string | null;
   fromString: string | null;
   to: string | null;
@@ -23,7 +24,8 @@ export interface Changelog {
   items: ChangelogItem[];
 }
 
-function base(eventType: string, actorId: string, now: number): ForgeProductEvent {
+/** What every Forge product event carries: type, self flag, epoch-ms timestamp, actor and cloud. */
+export function eventBase(eventType: string, actorId: string, now: number): ForgeProductEvent {
   return { eventType, selfGenerated: false, timestamp: String(now), atlassianId: actorId, context: { cloudId: SITE_CLOUD_ID } };
 }
 
@@ -31,7 +33,7 @@ const users = (ids: Array<string | null>): Array<{ accountId: string }> =>
   [...new Set(ids.filter((id): id is string => id !== null))].map((accountId) => ({ accountId }));
 
 export function issueCreatedEvent(state: SiteState, issue: StoredIssue, actorId: string, now: number): ForgeProductEvent {
-  return { ...base('avi:jira:created:issue', actorId, now), issue: eventIssue(state, issue), associatedUsers: users([actorId]) };
+  return { ...eventBase('avi:jira:created:issue', actorId, now), issue: eventIssue(state, issue), associatedUsers: users([actorId]) };
 }
 
 export function issueUpdatedEvent(
@@ -42,7 +44,7 @@ export function issueUpdatedEvent(
   change: { changelog: Changelog; jiraEventTypeName: string; statuses?: [StatusDef, StatusDef]; extraUsers?: Array<string | null> },
 ): ForgeProductEvent {
   return {
-    ...base('avi:jira:updated:issue', actorId, now),
+    ...eventBase('avi:jira:updated:issue', actorId, now),
     issue: eventIssue(state, issue),
     changelog: change.changelog,
     associatedUsers: users([actorId, ...(change.extraUsers ?? [])]),
@@ -59,17 +61,17 @@ export function issueAssignedEvent(
   changelog: Changelog,
   assignees: Array<string | null>,
 ): ForgeProductEvent {
-  return { ...base('avi:jira:assigned:issue', actorId, now), issue: eventIssue(state, issue), changelog, associatedUsers: users([actorId, ...assignees]) };
+  return { ...eventBase('avi:jira:assigned:issue', actorId, now), issue: eventIssue(state, issue), changelog, associatedUsers: users([actorId, ...assignees]) };
 }
 
 export function issueDeletedEvent(state: SiteState, issue: StoredIssue, actorId: string, now: number): ForgeProductEvent {
-  return { ...base('avi:jira:deleted:issue', actorId, now), issue: eventIssue(state, issue), associatedUsers: users([actorId]) };
+  return { ...eventBase('avi:jira:deleted:issue', actorId, now), issue: eventIssue(state, issue), associatedUsers: users([actorId]) };
 }
 
 /** `avi:jira:commented:issue` fires on create and on edit; only `comment.updated` tells them apart. */
 export function commentedEvent(state: SiteState, issue: StoredIssue, comment: StoredComment, actorId: string, now: number): ForgeProductEvent {
   return {
-    ...base('avi:jira:commented:issue', actorId, now),
+    ...eventBase('avi:jira:commented:issue', actorId, now),
     issue: eventIssue(state, issue),
     associatedUsers: users([actorId]),
     comment: eventComment(comment),
@@ -77,5 +79,5 @@ export function commentedEvent(state: SiteState, issue: StoredIssue, comment: St
 }
 
 export function commentDeletedEvent(state: SiteState, issue: StoredIssue, comment: StoredComment, actorId: string, now: number): ForgeProductEvent {
-  return { ...base('avi:jira:deleted:comment', actorId, now), issue: eventIssue(state, issue), comment: eventComment(comment) };
+  return { ...eventBase('avi:jira:deleted:comment', actorId, now), issue: eventIssue(state, issue), comment: eventComment(comment) };
 }

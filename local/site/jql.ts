@@ -1,21 +1,26 @@
 /**
- * A small JQL subset for `POST /rest/api/3/jql/match`: clauses `field = v`, `!=`, `in (…)`, `not in (…)`
- * joined by AND / OR / NOT with parentheses; `ORDER BY` is ignored. Fields: project, issuetype (type),
- * status, statusCategory, priority, key (issuekey), labels, assignee, reporter. Written by hand because
- * no maintained JQL parser exists on npm; anything else is reported the way Jira reports it.
+ * A small JQL subset for `POST /rest/api/3/jql/match` and `POST /rest/api/3/search/jql`: clauses
+ * `field = v`, `!=`, `in (…)`, `not in (…)` joined by AND / OR / NOT with parentheses; `ORDER BY` is
+ * ignored here (search sorts with jql-order.ts). Fields: project, issuetype (type), status,
+ * statusCategory, priority, key (issuekey), labels, assignee, reporter, and the JSM SLA fields with their
+ * functions (jql-sla.ts). Written by hand because no maintained JQL parser exists on npm; anything else
+ * is reported the way Jira reports it.
  */
 import { ISSUE_TYPES, PRIORITIES, STATUSES } from './catalog';
+import { JqlError } from './jql-error';
+import { splitOrderBy } from './jql-order';
+import { slaByClauseName, slaPredicate, type Predicate } from './jql-sla';
+import type { SlaDef } from './sla';
 import { issueTypeOf, priorityOf, statusOf } from './representations';
 import type { SiteState, StoredIssue } from './site-state';
 
-type Token = { kind: 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'comma'; text: string; pos: number };
-type Predicate = (issue: StoredIssue) => boolean;
+export { JqlError };
 
-export class JqlError extends Error {}
+type Token = { kind: 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'comma'; text: string; pos: number };
 
 function tokenize(jql: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\s*(?:(")((?:[^"\\]|\\.)*)"|(')((?:[^'\\]|\\.)*)'|(!=|=)|(\()|(\))|(,)|([^\s=!(),"']+))/gy;
+  const re = /\s*(?:(")((?:[^"\\]|\\.)*)"|(')((?:[^'\\]|\\.)*)'|(!=|<=|>=|=|<|>)|(\()|(\))|(,)|([^\s=!<>(),"']+))/gy;
   let m: RegExpExecArray | null;
   let last = 0;
   while (last < jql.length && (m = re.exec(jql)) !== null) {
@@ -76,10 +81,12 @@ function valueMatcher(state: SiteState, field: string, value: string): (issue: S
   }
 }
 
-/** Parses a JQL string into a predicate over stored issues. Throws JqlError with Jira's wording. */
-export function compileJql(state: SiteState, jql: string): Predicate {
-  const withoutOrder = jql.replace(/\border\s+by\b[\s\S]*$/i, '');
-  const tokens = tokenize(withoutOrder);
+/**
+ * Parses a JQL string into a predicate over stored issues. `now` is the site clock, for SLA functions.
+ * Throws JqlError with Jira's wording.
+ */
+export function compileJql(state: SiteState, jql: string, now: number): Predicate {
+  const tokens = tokenize(splitOrderBy(jql).where);
   let i = 0;
   const peek = (): Token | undefined => tokens[i];
   const isWord = (t: Token | undefined, w: string) => t?.kind === 'word' && t.text.toLowerCase() === w;
@@ -101,6 +108,8 @@ export function compileJql(state: SiteState, jql: string): Predicate {
     const t = peek();
     if (!t || (t.kind !== 'word' && t.kind !== 'string')) return fail('a field name');
     i++;
+    const sla = slaByClauseName(t.text);
+    if (sla) return slaClause(sla, t.text);
     const raw = t.text.toLowerCase();
     const field = FIELD_ALIASES[raw] ?? raw;
     if (!FIELDS.includes(field)) throw new JqlError(`Field '${t.text}' does not exist or you do not have permission to view it.`);
@@ -108,6 +117,7 @@ export function compileJql(state: SiteState, jql: string): Predicate {
     let negate = false;
     let values: string[];
     if (op?.kind === 'op') {
+      if (op.text !== '=' && op.text !== '!=') throw new JqlError(`The operator '${op.text}' is not supported by the '${t.text}' field.`);
       i++;
       negate = op.text === '!=';
       values = [value()];
@@ -126,6 +136,30 @@ export function compileJql(state: SiteState, jql: string): Predicate {
     } else return fail("operator");
     const matchers = values.map((v) => valueMatcher(state, field, v));
     return (issue) => matchers.some((m) => m(issue)) !== negate;
+  };
+
+  /** `"Time to resolution" <op> fn(args…)`: SLA fields take only SLA functions. */
+  const slaClause = (sla: SlaDef, field: string): Predicate => {
+    const op = peek();
+    if (op?.kind !== 'op') {
+      if (op?.kind === 'word') throw new JqlError(`The operator '${op.text}' is not supported by the '${field}' field.`);
+      return fail('operator');
+    }
+    i++;
+    const fn = peek();
+    if (fn?.kind !== 'word' || tokens[i + 1]?.kind !== 'lparen') {
+      throw new JqlError(`The field '${field}' only takes SLA functions, such as breached() or remaining("1h"), not '${fn?.text ?? ''}'.`);
+    }
+    i += 2;
+    const args: string[] = [];
+    while (peek()?.kind !== 'rparen') {
+      args.push(value());
+      if (peek()?.kind !== 'comma') break;
+      i++;
+    }
+    if (peek()?.kind !== 'rparen') return fail("')'");
+    i++;
+    return slaPredicate(state, { sla, field, operator: op.text, fn: fn.text, args }, now);
   };
 
   const factor = (): Predicate => {

@@ -11,7 +11,8 @@ export const PROJECT_PERMISSIONS = [
   'ADMINISTER_PROJECTS', 'BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES',
   'ASSIGNABLE_USER', 'RESOLVE_ISSUES', 'CLOSE_ISSUES', 'SCHEDULE_ISSUES', 'LINK_ISSUES', 'MOVE_ISSUES', 'DELETE_ISSUES',
   'WORK_ON_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'EDIT_OWN_COMMENTS', 'DELETE_ALL_COMMENTS', 'DELETE_OWN_COMMENTS',
-  'VIEW_DEV_TOOLS',
+  'VIEW_DEV_TOOLS', 'CREATE_ATTACHMENTS', 'DELETE_ALL_ATTACHMENTS', 'DELETE_OWN_ATTACHMENTS', 'WORKLOG_EDIT_OWN',
+  'WORKLOG_EDIT_ALL', 'WORKLOG_DELETE_OWN', 'WORKLOG_DELETE_ALL',
 ] as const;
 
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
@@ -45,6 +46,13 @@ export const PERMISSION_INFO: Record<GlobalPermission | ProjectPermission, { id:
   DELETE_ALL_COMMENTS: { id: '36', name: 'Delete All Comments', description: 'Ability to delete all comments made on issues.' },
   DELETE_OWN_COMMENTS: { id: '37', name: 'Delete Own Comments', description: 'Ability to delete own comments made on issues.' },
   VIEW_DEV_TOOLS: { id: '29', name: 'View Development Tools', description: 'Allows users to view development-related information on the issue.' },
+  CREATE_ATTACHMENTS: { id: '19', name: 'Create Attachments', description: 'Users with this permission may create attachments.' },
+  DELETE_ALL_ATTACHMENTS: { id: '38', name: 'Delete All Attachments', description: 'Users with this permission may delete all attachments.' },
+  DELETE_OWN_ATTACHMENTS: { id: '39', name: 'Delete Own Attachments', description: 'Users with this permission may delete own attachments.' },
+  WORKLOG_EDIT_OWN: { id: '40', name: 'Edit Own Worklogs', description: 'Ability to edit own worklogs made on issues.' },
+  WORKLOG_EDIT_ALL: { id: '41', name: 'Edit All Worklogs', description: 'Ability to edit all worklogs made on issues.' },
+  WORKLOG_DELETE_OWN: { id: '42', name: 'Delete Own Worklogs', description: 'Ability to delete own worklogs made on issues.' },
+  WORKLOG_DELETE_ALL: { id: '43', name: 'Delete All Worklogs', description: 'Ability to delete all worklogs made on issues.' },
 };
 
 export function isGlobalPermission(key: string): key is GlobalPermission {
@@ -60,7 +68,7 @@ export type Caller = { kind: 'app' } | { kind: 'user'; user: StoredUser | undefi
 const MEMBER: readonly ProjectPermission[] = [
   'BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER', 'RESOLVE_ISSUES',
   'CLOSE_ISSUES', 'SCHEDULE_ISSUES', 'LINK_ISSUES', 'WORK_ON_ISSUES', 'ADD_COMMENTS', 'EDIT_OWN_COMMENTS', 'DELETE_OWN_COMMENTS',
-  'VIEW_DEV_TOOLS',
+  'VIEW_DEV_TOOLS', 'CREATE_ATTACHMENTS', 'DELETE_OWN_ATTACHMENTS', 'WORKLOG_EDIT_OWN', 'WORKLOG_DELETE_OWN',
 ];
 const SERVICE_ACCOUNT: readonly ProjectPermission[] = ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'EDIT_OWN_COMMENTS', 'DELETE_OWN_COMMENTS'];
 

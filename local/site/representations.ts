@@ -1,8 +1,10 @@
 /**
- * Jira Cloud JSON shapes built from stored state: REST v3 (`/rest/api/3` self links) for REST answers,
+ * Jira Cloud JSON shapes built from stored state: REST v3 (`/rest/api/3` self links) for REST answers
+ * (the issue itself is in rest-issue.ts),
  * and the smaller Forge event shapes (whose `self` links point at `/rest/api/2`, as in Forge's examples).
  */
-import { DONE_RESOLUTION, ISSUE_TYPES, PRIORITIES, STATUSES, type IssueTypeDef, type PriorityDef, type StatusDef } from './catalog';
+import { ISSUE_TYPES, PRIORITIES, STATUSES, type IssueTypeDef, type PriorityDef, type StatusDef } from './catalog';
+import { jiraTime } from './jira-time';
 import { APP_ACCOUNT_ID, APP_DISPLAY_NAME, SITE_BASE_URL } from './site-constants';
 import type { SiteState, StoredComment, StoredIssue, StoredProject, StoredUser } from './site-state';
 
@@ -11,10 +13,7 @@ type Json = Record<string, unknown>;
 
 const api = (v: Api) => `${SITE_BASE_URL}/rest/api/${v}`;
 
-/** Jira's timestamp format: `2024-12-04T09:00:00.000+0000`. */
-export function jiraTime(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000');
-}
+export { jiraTime };
 
 function avatarUrls(type: 'user' | 'project', id: string | number): Record<string, string> {
   const base = type === 'user' ? `https://secure.gravatar.com/avatar/${id}?d=identicon` : `${api(2)}/universal_avatar/view/type/project/avatar/${id}`;
@@ -141,7 +140,7 @@ export function projectOf(state: SiteState, issue: StoredIssue): StoredProject {
   return project;
 }
 
-function userOrNull(state: SiteState, accountId: string | null): Json | null {
+export function userOrNull(state: SiteState, accountId: string | null): Json | null {
   const user = findUser(state, accountId);
   return user ? userDetails(user) : null;
 }
@@ -156,93 +155,6 @@ export function restComment(state: SiteState, issue: StoredIssue, c: StoredComme
     created: jiraTime(c.created),
     updated: jiraTime(c.updated),
     jsdPublic: true,
-  };
-}
-
-function requestTypeField(issue: StoredIssue): Json | null {
-  if (!issue.requestType) return null;
-  return {
-    _links: { web: `${SITE_BASE_URL}/servicedesk/customer/portal/1/${issue.key}` },
-    requestType: { id: '1', name: issue.requestType, description: '', issueTypeId: issue.issueTypeId, serviceDeskId: '1', groupIds: ['1'] },
-    currentStatus: { status: statusOf(issue).name, statusCategory: statusOf(issue).category.key.toUpperCase() },
-  };
-}
-
-/** All fields of `GET /rest/api/3/issue/{id}` for a company-managed project. */
-export function restIssueFields(state: SiteState, issue: StoredIssue): Json {
-  const status = statusOf(issue);
-  const resolved = status.category.key === 'done';
-  return {
-    statuscategorychangedate: jiraTime(issue.updated),
-    issuetype: issueTypeRef(issueTypeOf(issue), 3),
-    timespent: null,
-    project: projectRef(projectOf(state, issue), 3),
-    fixVersions: [],
-    aggregatetimespent: null,
-    resolution: resolved ? { self: `${api(3)}/resolution/${DONE_RESOLUTION.id}`, ...DONE_RESOLUTION } : null,
-    resolutiondate: issue.resolutionDate !== null ? jiraTime(issue.resolutionDate) : null,
-    workratio: -1,
-    watches: { self: `${api(3)}/issue/${issue.key}/watchers`, watchCount: 1, isWatching: false },
-    lastViewed: null,
-    created: jiraTime(issue.created),
-    customfield_10010: requestTypeField(issue),
-    customfield_10020: null,
-    priority: priorityRef(priorityOf(issue)),
-    labels: [...issue.labels],
-    timeestimate: null,
-    aggregatetimeoriginalestimate: null,
-    versions: [],
-    issuelinks: [],
-    assignee: userOrNull(state, issue.assigneeId),
-    updated: jiraTime(issue.updated),
-    status: statusRef(status, 3),
-    components: [],
-    timeoriginalestimate: null,
-    description: issue.description,
-    security: null,
-    attachment: [],
-    aggregatetimeestimate: null,
-    summary: issue.summary,
-    creator: userOrNull(state, issue.creatorId),
-    subtasks: [],
-    reporter: userOrNull(state, issue.reporterId),
-    aggregateprogress: { progress: 0, total: 0 },
-    environment: null,
-    duedate: null,
-    progress: { progress: 0, total: 0 },
-    votes: { self: `${api(3)}/issue/${issue.key}/votes`, votes: 0, hasVoted: false },
-    comment: {
-      comments: issue.comments.map((c) => restComment(state, issue, c)),
-      self: `${api(3)}/issue/${issue.id}/comment`,
-      maxResults: issue.comments.length,
-      total: issue.comments.length,
-      startAt: 0,
-    },
-    worklog: { startAt: 0, maxResults: 20, total: 0, worklogs: [] },
-    timetracking: {},
-  };
-}
-
-/**
- * `GET /rest/api/3/issue/{id}`. `fields` follows Jira: a comma list, `*all` (default), `*navigable`,
- * and `-name` to exclude.
- */
-export function restIssue(state: SiteState, issue: StoredIssue, fieldsParam?: string): Json {
-  const all = restIssueFields(state, issue);
-  let fields: Json = all;
-  if (fieldsParam && fieldsParam.trim() !== '' && fieldsParam !== '*all') {
-    const wanted = fieldsParam.split(',').map((f) => f.trim()).filter(Boolean);
-    const include = wanted.filter((f) => !f.startsWith('-'));
-    const exclude = new Set(wanted.filter((f) => f.startsWith('-')).map((f) => f.slice(1)));
-    const keys = include.length === 0 || include.includes('*navigable') ? Object.keys(all) : include;
-    fields = Object.fromEntries(keys.filter((k) => k in all && !exclude.has(k)).map((k) => [k, all[k]]));
-  }
-  return {
-    expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations,customfield_10010.requestTypePractice',
-    id: issue.id,
-    self: `${api(3)}/issue/${issue.id}`,
-    key: issue.key,
-    fields,
   };
 }
 

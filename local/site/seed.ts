@@ -8,8 +8,10 @@ import { adfText, type SiteState, type StoredIssue } from './site-state';
 const t0 = Date.parse('2024-12-04T09:00:00.000Z');
 const day = 86_400_000;
 
-function issue(partial: Omit<StoredIssue, 'comments' | 'resolutionDate' | 'requestType'> & Partial<StoredIssue>): StoredIssue {
-  return { comments: [], resolutionDate: null, requestType: null, ...partial };
+type Defaulted = 'comments' | 'resolutionDate' | 'requestType' | 'worklogs' | 'attachments' | 'sla';
+
+function issue(partial: Omit<StoredIssue, Defaulted> & Partial<StoredIssue>): StoredIssue {
+  return { comments: [], resolutionDate: null, requestType: null, worklogs: [], attachments: [], sla: { startOverrides: {}, completedAt: {} }, ...partial };
 }
 
 export function seedSiteState(): SiteState {
@@ -48,12 +50,15 @@ export function seedSiteState(): SiteState {
         description: adfText('Customer was charged twice for the annual plan.'),
         issueTypeId: '10001', statusId: '3', priorityId: '2', labels: ['billing'], assigneeId: pat,
         reporterId: uma, creatorId: uma, created: t0 - 2 * day, updated: t0 - day, requestType: 'Billing question',
+        // Pat's comment was the first response (breached: a day after creation, against a 4 h goal).
+        sla: { startOverrides: {}, completedAt: { customfield_10030: t0 - day } },
         comments: [{ id: '10090', authorId: pat, updateAuthorId: pat, body: adfText('Refund issued, waiting for the bank.'), created: t0 - day, updated: t0 - day }],
       }),
       issue({
         id: '10003', key: 'SUP-3', projectKey: 'SUP', summary: 'How do I export my invoices?',
         description: null, issueTypeId: '10001', statusId: '10001', priorityId: '4', labels: [], assigneeId: uma,
         reporterId: uma, creatorId: uma, created: t0 - 5 * day, updated: t0 - 4 * day, resolutionDate: t0 - 4 * day, requestType: 'Get help',
+        sla: { startOverrides: {}, completedAt: { customfield_10030: t0 - 4 * day, customfield_10031: t0 - 4 * day } },
       }),
       issue({
         id: '10004', key: 'ENG-1', projectKey: 'ENG', summary: 'Rotate the SSO signing certificate',
@@ -81,6 +86,10 @@ export function seedSiteState(): SiteState {
         reporterId: alice, creatorId: alice, created: t0 - 20 * day, updated: t0 - 6 * day,
       }),
     ],
-    counters: { issueId: 10009, commentId: 10100, changelogId: 10200, projectIssueNumber: { SUP: 3, ENG: 3, HR: 2 } },
+    issueLinks: [],
+    counters: {
+      issueId: 10009, commentId: 10100, changelogId: 10200, projectIssueNumber: { SUP: 3, ENG: 3, HR: 2 },
+      worklogId: 10300, attachmentId: 10400, issueLinkId: 10500,
+    },
   };
 }

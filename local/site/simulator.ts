@@ -1,8 +1,9 @@
 /**
  * Simulator operations: each mutates the site as its actor (the "view as" user), persists it, and
- * returns the Forge product events Jira would emit for that change, in Jira's order.
+ * returns the Forge product events Jira would emit for that change, in Jira's order. Issues and comments
+ * here; worklogs, attachments, links and SLA clocks in worklog-ops.ts, attachment-ops.ts,
+ * issue-link-ops.ts and sla-ops.ts.
  */
-import type { ForgeProductEvent } from '../contracts';
 import { findIssueType, findPriority, findStatus, STATUSES } from './catalog';
 import {
   commentDeletedEvent,
@@ -13,10 +14,14 @@ import {
   issueUpdatedEvent,
   type ChangelogItem,
 } from './event-builders';
-import { hasProjectPermission, type ProjectPermission } from './permissions';
+import { hasProjectPermission } from './permissions';
 import { findUser, priorityOf, projectOf, statusOf } from './representations';
 import { SiteError } from './site-error';
-import { adfText, adfToPlain, type SiteState, type StoredComment, type StoredIssue, type StoredProject, type StoredUser } from './site-state';
+import { adfText, adfToPlain, type StoredComment, type StoredIssue } from './site-state';
+import { actorOf, item, nextChangelogId, NOTHING, requireIssue, requirePermission, type SimulatorChange, type SimulatorContext } from './simulator-support';
+import { stopSlaClocks } from './sla';
+
+export type { SimulatorChange, SimulatorContext };
 
 export interface CreateIssueInput {
   projectKey: string;
@@ -32,49 +37,6 @@ export interface EditIssueInput {
   priority?: string;
   labels?: string[];
   description?: string | null;
-}
-
-export interface SimulatorContext {
-  state: SiteState;
-  now: () => number;
-}
-
-export interface SimulatorChange {
-  events: ForgeProductEvent[];
-  /** The issue after the change, or null when it was deleted. */
-  issue: StoredIssue | null;
-}
-
-const NOTHING: Omit<SimulatorChange, 'issue'> = { events: [] };
-
-function actorOf(ctx: SimulatorContext, accountId: string): StoredUser {
-  const user = findUser(ctx.state, accountId);
-  if (!user) throw new SiteError(401, `No user with accountId ${accountId} on this site.`);
-  return user;
-}
-
-function requireIssue(ctx: SimulatorContext, idOrKey: string): StoredIssue {
-  const issue = ctx.state.issues.find((i) => i.id === idOrKey || i.key.toUpperCase() === idOrKey.toUpperCase());
-  if (!issue) throw new SiteError(404, 'Issue does not exist or you do not have permission to see it.');
-  return issue;
-}
-
-function requirePermission(actor: StoredUser, project: StoredProject, ...anyOf: ProjectPermission[]): void {
-  const caller = { kind: 'user' as const, user: actor };
-  if (!hasProjectPermission(caller, project, 'BROWSE_PROJECTS')) {
-    throw new SiteError(404, 'Issue does not exist or you do not have permission to see it.');
-  }
-  if (!anyOf.some((p) => hasProjectPermission(caller, project, p))) {
-    throw new SiteError(403, `${actor.displayName} does not have the ${anyOf.join(' or ')} permission in project ${project.key}.`);
-  }
-}
-
-function nextChangelogId(ctx: SimulatorContext): string {
-  return String(ctx.state.counters.changelogId++);
-}
-
-function item(field: string, from: string | null, fromString: string | null, to: string | null, toString: string | null): ChangelogItem {
-  return { field, fieldtype: 'jira', fieldId: field, from, fromString, to, toString };
 }
 
 export function createIssue(ctx: SimulatorContext, actorId: string, input: CreateIssueInput): SimulatorChange {
@@ -110,6 +72,9 @@ export function createIssue(ctx: SimulatorContext, actorId: string, input: Creat
     resolutionDate: null,
     requestType: project.projectTypeKey === 'service_desk' ? 'Get help' : null,
     comments: [],
+    worklogs: [],
+    attachments: [],
+    sla: { startOverrides: {}, completedAt: {} },
   };
   ctx.state.issues.push(issue);
   return { events: [issueCreatedEvent(ctx.state, issue, actor.accountId, now)], issue };
@@ -177,6 +142,7 @@ export function transitionIssue(ctx: SimulatorContext, actorId: string, idOrKey:
   const reopening = from.category.key === 'done' && to.category.key !== 'done';
   // Jira sets or clears the resolution in the same change as the status, and lists it first.
   if (resolving) {
+    stopSlaClocks(ctx.state, issue, now, { kind: 'resolution' });
     items.push(item('resolution', null, null, '10000', 'Done'));
     issue.resolutionDate = now;
   }
@@ -232,6 +198,7 @@ export function addComment(ctx: SimulatorContext, actorId: string, idOrKey: stri
   requirePermission(actor, projectOf(ctx.state, issue), 'ADD_COMMENTS');
   if (body.trim() === '') throw new SiteError(400, 'Comment body can not be empty!', 'comment');
   const now = ctx.now();
+  stopSlaClocks(ctx.state, issue, now, { kind: 'response', authorId: actor.accountId });
   const comment: StoredComment = {
     id: String(ctx.state.counters.commentId++),
     authorId: actor.accountId,
@@ -280,8 +247,9 @@ export function deleteIssue(ctx: SimulatorContext, actorId: string, idOrKey: str
   const actor = actorOf(ctx, actorId);
   const issue = requireIssue(ctx, idOrKey);
   requirePermission(actor, projectOf(ctx.state, issue), 'DELETE_ISSUES');
-  // The event describes the issue as it was; cascading events (its comments) are not emitted.
+  // The event describes the issue as it was; cascading events (its comments, worklogs, links) are not emitted.
   const event = issueDeletedEvent(ctx.state, issue, actor.accountId, ctx.now());
   ctx.state.issues = ctx.state.issues.filter((i) => i.id !== issue.id);
+  ctx.state.issueLinks = ctx.state.issueLinks.filter((l) => l.sourceIssueId !== issue.id && l.destinationIssueId !== issue.id);
   return { events: [event], issue: null };
 }

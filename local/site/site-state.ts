@@ -39,6 +39,43 @@ const commentSchema = z.object({
   updated: z.number(),
 });
 
+const worklogSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  updateAuthorId: z.string(),
+  comment: adfSchema.nullable(),
+  created: z.number(),
+  updated: z.number(),
+  started: z.number(),
+  timeSpentSeconds: z.number().int().positive(),
+});
+
+const attachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int().min(0),
+  authorId: z.string(),
+  created: z.number(),
+});
+
+const issueLinkSchema = z.object({
+  id: z.string(),
+  typeId: z.string(),
+  /** The outward side ("SUP-1 blocks ENG-1": SUP-1 is the source). */
+  sourceIssueId: z.string(),
+  destinationIssueId: z.string(),
+  created: z.number(),
+});
+
+/** JSM SLA clocks of one issue, keyed by SLA field id (customfield_10030…). */
+const slaStateSchema = z.object({
+  /** Cycle starts moved by the simulator's `setSlaRemaining`; the default start is the issue's creation. */
+  startOverrides: z.record(z.string(), z.number()).default({}),
+  /** When each cycle completed, recorded at the change that stopped it (a later edit does not restart it). */
+  completedAt: z.record(z.string(), z.number()).default({}),
+});
+
 const issueSchema = z.object({
   id: z.string(),
   key: z.string(),
@@ -58,6 +95,10 @@ const issueSchema = z.object({
   /** JSM "Request Type" (customfield_10010); null outside service projects. */
   requestType: z.string().nullable(),
   comments: z.array(commentSchema),
+  // The fields below came later: defaults keep site.json files written before them loadable.
+  worklogs: z.array(worklogSchema).default([]),
+  attachments: z.array(attachmentSchema).default([]),
+  sla: slaStateSchema.default({ startOverrides: {}, completedAt: {} }),
 });
 
 export const siteStateSchema = z.object({
@@ -65,11 +106,15 @@ export const siteStateSchema = z.object({
   users: z.array(userSchema),
   projects: z.array(projectSchema),
   issues: z.array(issueSchema),
+  issueLinks: z.array(issueLinkSchema).default([]),
   counters: z.object({
     issueId: z.number(),
     commentId: z.number(),
     changelogId: z.number(),
     projectIssueNumber: z.record(z.string(), z.number()),
+    worklogId: z.number().default(10300),
+    attachmentId: z.number().default(10400),
+    issueLinkId: z.number().default(10500),
   }),
 });
 
@@ -77,6 +122,9 @@ export type StoredUser = z.infer<typeof userSchema>;
 export type StoredProject = z.infer<typeof projectSchema>;
 export type StoredComment = z.infer<typeof commentSchema>;
 export type StoredIssue = z.infer<typeof issueSchema>;
+export type StoredWorklog = z.infer<typeof worklogSchema>;
+export type StoredAttachment = z.infer<typeof attachmentSchema>;
+export type StoredIssueLink = z.infer<typeof issueLinkSchema>;
 export type SiteState = z.infer<typeof siteStateSchema>;
 
 export function adfText(text: string): AdfDoc {

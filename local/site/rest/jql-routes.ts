@@ -9,7 +9,7 @@ const body = z.object({
   issueIds: z.array(z.union([z.number().int(), z.string().regex(/^\d+$/)])).min(1),
 });
 
-export function registerJqlRoutes(app: Hono<RestEnv>): void {
+export function registerJqlRoutes(app: Hono<RestEnv>, now: () => number): void {
   app.post('/rest/api/3/jql/match', async (c) => {
     const parsed = body.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return jiraError(c, 400, 'Invalid request payload. Refer to the REST API documentation and try again.');
@@ -19,7 +19,7 @@ export function registerJqlRoutes(app: Hono<RestEnv>): void {
     });
     const matches = parsed.data.jqls.map((jql) => {
       try {
-        const predicate = compileJql(c.env.state, jql);
+        const predicate = compileJql(c.env.state, jql, now());
         return { matchedIssues: issues.filter(predicate).map((i) => Number(i.id)), errors: [] as string[] };
       } catch (err) {
         if (!(err instanceof JqlError)) throw err;
