@@ -46,10 +46,25 @@ describe('npm run preview (bin/preview.ts)', () => {
     ['typed.json', 'worklog-updated.json'],
     ['typed.json', 'attachment-created.json'],
     ['typed.json', 'issuelink-deleted.json'],
+    ['typed.json', 'sla-breached.json'],
+    ['sla.json', 'sla-warning.json'],
   ])('prints exactly the body for %s and %s', (template, event) => {
     const run = preview('--template', `${TEMPLATES}/${template}`, '--event', `${EVENTS}/${event}`);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(expectedBody(`${TEMPLATES}/${template}`, `${EVENTS}/${event}`));
+  });
+
+  it('renders SLA events from the relay’s own event file, values typed', () => {
+    const run = preview('--template', `${TEMPLATES}/sla.json`, '--event', `${EVENTS}/sla-breached.json`);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      event: 'sla_breached',
+      text: 'Time to resolution on SUP-1: -12m left (goal 8h)',
+      breached: true,
+      remainingMillis: -720000,
+      breachAt: '2024-12-04T17:00:00.000Z',
+      worklog: 'none',
+    });
   });
 
   it('renders the Moveworks-style template and warns about ${} on stderr only', () => {
