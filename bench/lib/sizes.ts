@@ -1,17 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { REPO_ROOT } from './common';
 
 const KB = 1024;
 
+interface Bundle {
+  bytes: Uint8Array;
+  /** Minified bytes per input file (esbuild's metafile: `bytesInOutput`). */
+  inputs: Metafile['outputs'][string]['inputs'];
+}
+
 /** What Forge would ship for one handler: bundled, minified, Node platform, only Node built-ins left out. */
-async function bundleBytes(entry: { file: string } | { contents: string }): Promise<Uint8Array> {
+async function bundle(entry: { file: string } | { contents: string }): Promise<Bundle> {
   const result = await build({
     ...('file' in entry
       ? { entryPoints: [entry.file] }
       : { stdin: { contents: entry.contents, resolveDir: REPO_ROOT, sourcefile: 'bare-trigger.ts', loader: 'ts' as const } }),
+    // Metafile paths relative to the repository, whatever the working directory.
+    absWorkingDir: REPO_ROOT,
     bundle: true,
     minify: true,
     platform: 'node', // marks node:* and the other built-ins external, and nothing else
@@ -20,10 +28,36 @@ async function bundleBytes(entry: { file: string } | { contents: string }): Prom
     write: false,
     logLevel: 'silent',
     legalComments: 'none',
+    metafile: true,
   });
   const out = result.outputFiles[0];
-  if (!out) throw new Error('esbuild produced no output');
-  return out.contents;
+  const meta = Object.values(result.metafile.outputs)[0];
+  if (!out || !meta) throw new Error('esbuild produced no output');
+  return { bytes: out.contents, inputs: meta.inputs };
+}
+
+/** One line of the breakdown: an npm package, or a directory of this repository. */
+export interface BundlePart {
+  name: string;
+  kb: number;
+  /** Also in the bare trigger, i.e. part of the yardstick rather than of what the app adds. */
+  inBare: boolean;
+}
+
+function partOf(file: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  return pkg?.[1] ?? dirname(file);
+}
+
+/** The minified bytes of a bundle grouped by package or source directory, largest first. */
+function breakdown(of: Bundle, bare: Bundle): BundlePart[] {
+  const bareParts = new Set(Object.keys(bare.inputs).map(partOf));
+  const bytes = new Map<string, number>();
+  for (const [file, input] of Object.entries(of.inputs)) bytes.set(partOf(file), (bytes.get(partOf(file)) ?? 0) + input.bytesInOutput);
+  return [...bytes]
+    .filter(([, size]) => size > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, size]) => ({ name, kb: size / KB, inBare: bareParts.has(name) }));
 }
 
 /** A trigger that does the bare minimum with the two SDKs every relay needs: the yardstick for the bundle. */
@@ -42,22 +76,25 @@ export interface BundleSizes {
   triggerBundleRatio: number;
   /** Every handler of src/index.ts in one bundle (what `forge deploy` packages), for reference. */
   appBundleKb: number;
+  /** What the trigger bundle is made of, to see where its size comes from. */
+  triggerParts: BundlePart[];
   /** The minified trigger bundle, for the memory probe. */
   triggerBundle: Uint8Array;
 }
 
 export async function measureBundles(): Promise<BundleSizes> {
   const [trigger, bare, app] = await Promise.all([
-    bundleBytes({ file: join(REPO_ROOT, 'src', 'forge', 'on-issue-event.ts') }),
-    bundleBytes({ contents: BARE_TRIGGER }),
-    bundleBytes({ file: join(REPO_ROOT, 'src', 'index.ts') }),
+    bundle({ file: join(REPO_ROOT, 'src', 'forge', 'on-issue-event.ts') }),
+    bundle({ contents: BARE_TRIGGER }),
+    bundle({ file: join(REPO_ROOT, 'src', 'index.ts') }),
   ]);
   return {
-    triggerBundleKb: trigger.byteLength / KB,
-    bareTriggerKb: bare.byteLength / KB,
-    triggerBundleRatio: trigger.byteLength / bare.byteLength,
-    appBundleKb: app.byteLength / KB,
-    triggerBundle: trigger,
+    triggerBundleKb: trigger.bytes.byteLength / KB,
+    bareTriggerKb: bare.bytes.byteLength / KB,
+    triggerBundleRatio: trigger.bytes.byteLength / bare.bytes.byteLength,
+    appBundleKb: app.bytes.byteLength / KB,
+    triggerParts: breakdown(trigger, bare),
+    triggerBundle: trigger.bytes,
   };
 }
 

@@ -1,33 +1,5 @@
-import { z } from 'zod';
 import type { DeliveryConditions } from '../shared/contract';
 import type { NormalizedEvent } from './normalize-event';
-
-const textList = (message: string) =>
-  z
-    .array(z.string().trim().min(1, message).max(255, 'Use at most 255 characters'))
-    .max(50, 'List at most 50')
-    .optional()
-    .transform((list) => (list && list.length > 0 ? list : undefined));
-
-export const conditionsSchema: z.ZodType<DeliveryConditions, unknown> = z.object({
-  jql: z
-    .string()
-    .trim()
-    .max(2000, 'Use at most 2000 characters')
-    .optional()
-    .transform((jql) => (jql ? jql : undefined)),
-  issueTypes: textList('Enter an issue type name'),
-  changedFields: z
-    .array(z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'Field ids are names such as status, assignee or customfield_10010'))
-    .max(50, 'List at most 50')
-    .optional()
-    .transform((list) => (list && list.length > 0 ? list : undefined)),
-  ignoreAccountIds: z
-    .array(z.string().trim().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'Pick an Atlassian account'))
-    .max(50, 'List at most 50')
-    .optional()
-    .transform((list) => (list && list.length > 0 ? list : undefined)),
-});
 
 /**
  * The cheap, local conditions: no Jira call. A JQL condition is checked afterwards, once per event for

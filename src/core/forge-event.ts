@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini, the tree-shakable form of zod: this schema runs in the trigger, whose bundle size is measured (bench).
+import * as z from 'zod/mini';
+import { jsonRecord, safeInteger } from './mini-schemas';
 
 /**
  * The Forge product events this app subscribes to, validated loosely: Forge documents `issue.fields`
@@ -32,77 +34,80 @@ export const RELAY_EVENT_TYPES = ['relay:sla:breached', 'relay:sla:warning'] as 
 export const EVENT_TYPES = [...FORGE_EVENT_TYPES, ...RELAY_EVENT_TYPES] as const;
 export type ForgeEventType = (typeof EVENT_TYPES)[number];
 
-const userRef = z.looseObject({ accountId: z.string().optional() });
-const id = z.union([z.string().min(1), z.number().int()]).transform(String);
+const userRef = z.looseObject({ accountId: z.optional(z.string()) });
+const nonEmpty = z.string().check(z.minLength(1));
+const id = z.pipe(z.union([nonEmpty, safeInteger]), z.transform(String));
+const optionalText = z.optional(z.string());
+const optionalNullableText = z.optional(z.union([z.string(), z.null()]));
 
 export const forgeIssueSchema = z.looseObject({
-  id: z.string().min(1),
-  key: z.string().min(1),
-  fields: z.record(z.string(), z.unknown()).default({}),
+  id: nonEmpty,
+  key: nonEmpty,
+  fields: z._default(jsonRecord(z.unknown()), {}),
 });
 
 export const changelogItemSchema = z.looseObject({
-  field: z.string().optional(),
-  fieldId: z.string().optional(),
-  fieldtype: z.string().optional(),
-  from: z.union([z.string(), z.null()]).optional(),
-  fromString: z.union([z.string(), z.null()]).optional(),
-  to: z.union([z.string(), z.null()]).optional(),
-  toString: z.union([z.string(), z.null()]).optional(),
+  field: optionalText,
+  fieldId: optionalText,
+  fieldtype: optionalText,
+  from: optionalNullableText,
+  fromString: optionalNullableText,
+  to: optionalNullableText,
+  toString: optionalNullableText,
 });
 
 export const forgeCommentSchema = z.looseObject({
-  id: z.string().min(1),
-  author: userRef.optional(),
-  updateAuthor: userRef.optional(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
+  id: nonEmpty,
+  author: z.optional(userRef),
+  updateAuthor: z.optional(userRef),
+  created: optionalText,
+  updated: optionalText,
 });
 
 /** Worklog events carry the worklog (with its issue's id), not the issue: Jira's REST `Worklog` shape. */
-export const forgeWorklogSchema = z.looseObject({ id, issueId: id.optional(), updated: z.string().optional() });
+export const forgeWorklogSchema = z.looseObject({ id, issueId: z.optional(id), updated: optionalText });
 
 /** Whether Forge adds the issue id to an attachment is not documented: the issue may come on `issue` instead. */
-export const forgeAttachmentSchema = z.looseObject({ id, issueId: id.optional() });
+export const forgeAttachmentSchema = z.looseObject({ id, issueId: z.optional(id) });
 
-export const forgeIssueLinkSchema = z.looseObject({ id, sourceIssueId: id.optional(), destinationIssueId: id.optional() });
+export const forgeIssueLinkSchema = z.looseObject({ id, sourceIssueId: z.optional(id), destinationIssueId: z.optional(id) });
 
 /** What the SLA scan found: one SLA of one issue, in one cycle (src/core/sla-event.ts). */
 export const slaSnapshotSchema = z.looseObject({
-  fieldId: z.string().min(1),
-  name: z.string().min(1),
-  cycleStartedAt: z.string().min(1),
-  breachAt: z.string().optional(),
+  fieldId: nonEmpty,
+  name: nonEmpty,
+  cycleStartedAt: nonEmpty,
+  breachAt: optionalText,
   breached: z.boolean(),
 });
 
 export const forgeEventSchema = z.looseObject({
   eventType: z.enum(EVENT_TYPES),
   // Documented as epoch milliseconds; seen both as a string and a number.
-  timestamp: z.union([z.string(), z.number()]).optional(),
-  atlassianId: z.string().optional(),
-  selfGenerated: z.boolean().optional(),
-  jiraEventTypeName: z.string().optional(),
+  timestamp: z.optional(z.union([z.string(), z.number()])),
+  atlassianId: optionalText,
+  selfGenerated: z.optional(z.boolean()),
+  jiraEventTypeName: optionalText,
   // Issue and comment events carry the issue; the others name it by id (and may carry it too).
-  issue: forgeIssueSchema.optional(),
-  changelog: z
-    .looseObject({
-      id: z.union([z.string(), z.number()]).optional(),
-      items: z.array(changelogItemSchema).default([]),
-    })
-    .optional(),
-  comment: forgeCommentSchema.optional(),
-  worklog: forgeWorklogSchema.optional(),
-  attachment: forgeAttachmentSchema.optional(),
-  issueLink: forgeIssueLinkSchema.optional(),
-  sla: slaSnapshotSchema.optional(),
-  retryContext: z
-    .looseObject({
-      retryCount: z.number().int().min(0),
-      retryReason: z.string().optional(),
-      retryData: z.unknown().optional(),
-    })
-    .optional(),
+  issue: z.optional(forgeIssueSchema),
+  changelog: z.optional(
+    z.looseObject({
+      id: z.optional(z.union([z.string(), z.number()])),
+      items: z._default(z.array(changelogItemSchema), []),
+    }),
+  ),
+  comment: z.optional(forgeCommentSchema),
+  worklog: z.optional(forgeWorklogSchema),
+  attachment: z.optional(forgeAttachmentSchema),
+  issueLink: z.optional(forgeIssueLinkSchema),
+  sla: z.optional(slaSnapshotSchema),
+  retryContext: z.optional(
+    z.looseObject({
+      retryCount: safeInteger.check(z.minimum(0)),
+      retryReason: optionalText,
+      retryData: z.optional(z.unknown()),
+    }),
+  ),
 });
 
 export type ForgeEvent = z.infer<typeof forgeEventSchema>;

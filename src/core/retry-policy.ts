@@ -1,5 +1,3 @@
-import type { AttemptOutcome } from './classify-attempt';
-
 /**
  * Waits after each failed attempt: 5 s, 1 min, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. With the first,
  * immediate attempt that is 9 attempts over about 27.6 hours, longer than Svix (~27 h) and far longer than
@@ -21,9 +19,4 @@ export function nextRetryDelaySeconds(attemptsSoFar: number, retryAfterSeconds: 
   if (planned === undefined) return undefined;
   const jittered = planned * (1 - JITTER + 2 * JITTER * random);
   return Math.max(Math.ceil(jittered), Math.ceil(retryAfterSeconds ?? 0));
-}
-
-/** 401, 403 and 404 mean the connection is set up wrong, not that the listener is down: say so. */
-export function isConfigurationError(outcome: AttemptOutcome): boolean {
-  return 'status' in outcome && (outcome.status === 401 || outcome.status === 403 || outcome.status === 404);
 }

@@ -1,5 +1,6 @@
 import type { TestConnectionResult } from '../shared/contract';
 import type { AttemptOutcome } from './classify-attempt';
+import { NOT_FOUND_ADVICE, UNAUTHORIZED_ADVICE } from './listener-advice';
 
 export interface VerdictInput {
   outcome: AttemptOutcome;
@@ -63,8 +64,7 @@ export function testVerdict(input: VerdictInput): TestConnectionResult {
       ...withStatus,
       ok: false,
       verdict: 'unauthorized',
-      message:
-        'The listener rejected the API key. In Agent Studio, check that the listener has Credential Verification enabled with the API key credential you created, and enter that key here again.',
+      message: UNAUTHORIZED_ADVICE,
     };
   }
   if (status === 404) {
@@ -72,7 +72,7 @@ export function testVerdict(input: VerdictInput): TestConnectionResult {
       ...withStatus,
       ok: false,
       verdict: 'not_found',
-      message: 'There is no listener with that id. Copy the listener URL again from Agent Studio; it ends in /webhooks/v1/listeners/<listener id>/notify.',
+      message: NOT_FOUND_ADVICE,
     };
   }
   if (status === 429) {

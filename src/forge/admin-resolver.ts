@@ -11,7 +11,7 @@ import { toDeliveryDetail } from '../services/delivery-views';
 import { deliveryFilterSchema, listDeliveries } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';
 import { redeliverFailed } from '../services/redeliver-failed';
-import { connectionIdSchema, slaSettingsSchema } from '../core/connection';
+import { connectionIdSchema, slaSettingsSchema } from '../core/connection-rules';
 import { payloadFormatSchema } from '../core/payload-format';
 import { previewPayload } from '../services/preview-payload';
 import { saveConnection } from '../services/save-connection';

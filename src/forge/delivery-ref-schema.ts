@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { connectionIdSchema } from '../core/connection';
+import { connectionIdSchema } from '../core/connection-rules';
 
 /** Identifies one delivery: the event's webhook-id and the connection. */
 export const deliveryRefSchema = z.object({

@@ -1,4 +1,5 @@
-import { Queue } from '@forge/events';
+// A deep import, as the trigger's bundle needs only the queue (see src/forge/on-issue-event.ts).
+import { Queue } from '@forge/events/out/queue';
 import type { RetryJob, RetryQueue } from '../services/ports';
 
 /** manifest.yml's consumer reads this queue. */

@@ -4,14 +4,9 @@ import type { RequiredPermission } from '../shared/access';
 import type { ProjectSummary, UserSummary } from '../shared/contract';
 import { SLA_FIELD_TYPE } from '../core/sla-event';
 import type { FetchedIssue } from '../core/webhook-body';
-import type { IssueLookup, JiraClient, SlaField } from '../services/ports';
+import type { JiraClient, SlaField } from '../services/ports';
+import { fetchedIssueSchema, ForgeEventJira, JSON_HEADERS } from './event-jira';
 
-const fetchedIssueSchema = z.looseObject({
-  id: z.string(),
-  key: z.string(),
-  self: z.string().optional(),
-  fields: z.record(z.string(), z.unknown()),
-});
 const projectPageSchema = z.object({
   isLast: z.boolean().optional(),
   values: z.array(z.looseObject({ id: z.string(), key: z.string(), name: z.string() })),
@@ -19,31 +14,18 @@ const projectPageSchema = z.object({
 const permissionCheckSchema = z.object({
   projectPermissions: z.array(z.object({ permission: z.string(), projects: z.array(z.union([z.number(), z.string()])).default([]) })).default([]),
 });
-const jqlMatchSchema = z.object({
-  matches: z.array(z.object({ matchedIssues: z.array(z.union([z.number(), z.string()])).default([]), errors: z.array(z.string()).default([]) })),
-});
 const fieldListSchema = z.array(z.looseObject({ id: z.string(), name: z.string(), schema: z.looseObject({ custom: z.string().optional() }).optional() }));
 const searchPageSchema = z.looseObject({ issues: z.array(fetchedIssueSchema).default([]), nextPageToken: z.string().nullish() });
 const jiraErrorsSchema = z.looseObject({ errorMessages: z.array(z.string()).default([]) });
 const userSchema = z.looseObject({ accountId: z.string(), displayName: z.string().default(''), emailAddress: z.string().optional() });
 
-const JSON_HEADERS = { Accept: 'application/json' };
 const PAGE_SIZE = 50;
 const MAX_PROJECTS_PER_CHECK = 1_000;
 /** A safety stop for very large sites: 2,000 projects are checked at most. */
 const MAX_PROJECT_PAGES = 40;
 
-/** Reads Jira as the app (read:jira-work, read:jira-user), so forwarding does not depend on who caused the event. */
-export class ForgeJiraClient implements JiraClient {
-  async getIssue(issueIdOrKey: string): Promise<IssueLookup> {
-    const response = await asApp().requestJira(route`/rest/api/3/issue/${issueIdOrKey}`, { headers: JSON_HEADERS });
-    if (!response.ok) return { found: false, status: response.status };
-    const parsed = fetchedIssueSchema.safeParse(await response.json());
-    // An answer that is not an issue is treated like no answer: the event's own fields are sent.
-    if (!parsed.success) return { found: false, status: response.status };
-    return { found: true, issue: parsed.data };
-  }
-
+/** Reads Jira as the app (read:jira-work, read:jira-user): the trigger's reads (ForgeEventJira) and the rest. */
+export class ForgeJiraClient extends ForgeEventJira implements JiraClient {
   async listProjects(): Promise<ProjectSummary[]> {
     const projects: ProjectSummary[] = [];
     for (let page = 0; page < MAX_PROJECT_PAGES; page++) {
@@ -83,26 +65,10 @@ export class ForgeJiraClient implements JiraClient {
     return granted;
   }
 
-  async matchJql(jqls: readonly string[], issueId: string): Promise<boolean[]> {
-    const matches = await this.jqlMatch(jqls, issueId);
-    return matches.map((m) => m.errors.length === 0 && m.matchedIssues.map(String).includes(issueId));
-  }
-
   async jqlProblem(jql: string): Promise<string | undefined> {
     // jql/match needs an issue id; an unknown one matches nothing but the query is still checked.
     const [match] = await this.jqlMatch([jql], '1');
     return match && match.errors.length > 0 ? `Jira does not accept this JQL: ${match.errors.join(' ')}` : undefined;
-  }
-
-  private async jqlMatch(jqls: readonly string[], issueId: string): Promise<z.infer<typeof jqlMatchSchema>['matches']> {
-    // POST /rest/api/3/jql/match (read:jira-work): every connection's condition in one call per event.
-    const response = await asApp().requestJira(route`/rest/api/3/jql/match`, {
-      method: 'POST',
-      headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ jqls, issueIds: [Number(issueId)] }),
-    });
-    if (!response.ok) throw new Error(`JQL match answered ${response.status}`);
-    return jqlMatchSchema.parse(await response.json()).matches;
   }
 
   async slaFields(): Promise<SlaField[]> {

@@ -1,7 +1,10 @@
 import { getAppContext } from '@forge/api';
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+// Deep imports: @forge/events 3.0.8 has no `exports` map, and its index also loads appEvents, which the
+// trigger never uses. These are the package's own classes (out/index.js re-exports the same modules).
+import { InvocationError } from '@forge/events/out/invocationError';
+import { InvocationErrorCode } from '@forge/events/out/invocationErrorCode';
 import { forwardEvent } from '../services/forward-event';
-import { deps } from './app-deps';
+import { triggerDeps as deps } from './trigger-deps';
 
 const UNEXPECTED_ERROR_RETRY_SECONDS = 60;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProjectResolvers } from '../shared/contract';
-import { connectionIdSchema, projectKeySchema } from '../core/connection';
+import { connectionIdSchema, projectKeySchema } from '../core/connection-rules';
 import { forProjectAdmin, toDeliveryDetail } from '../services/delivery-views';
 import { listDeliveries, projectDeliveryFilterSchema } from '../services/list-deliveries';
 import { getDelivery, redeliver } from '../services/redeliver';

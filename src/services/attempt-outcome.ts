@@ -1,7 +1,7 @@
 import type { DeliveryState } from '../shared/contract';
 import { classifyAttempt, parseRetryAfter, type AttemptOutcome } from '../core/classify-attempt';
-import { isConfigurationError, nextRetryDelaySeconds } from '../core/retry-policy';
-import { testVerdict } from '../core/test-verdict';
+import { configurationAdvice } from '../core/listener-advice';
+import { nextRetryDelaySeconds } from '../core/retry-policy';
 
 export interface AfterAttempt {
   state: DeliveryState;
@@ -39,10 +39,5 @@ export function attemptOutcome(
     if (waitSeconds === undefined) return { state: 'failed' };
     return { state: 'retrying', retry: { waitSeconds, notBefore: retryAfter === undefined ? undefined : nowMs + retryAfter * 1000 } };
   }
-  return {
-    state: 'failed',
-    configurationError: isConfigurationError(outcome)
-      ? testVerdict({ outcome, latencyMs: 0, allowedHosts: [], timeoutMs: 0 }).message
-      : undefined,
-  };
+  return { state: 'failed', configurationError: 'status' in outcome ? configurationAdvice(outcome.status) : undefined };
 }

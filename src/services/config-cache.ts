@@ -1,6 +1,6 @@
 import type { RelayConfig, StoredConnection } from '../core/connection';
 import { activeSigningSecretIds } from '../core/signing-secrets';
-import type { Clock, ConfigStore, SecretStore } from './ports';
+import type { Clock, ConfigSource, SecretStore } from './ports';
 
 /**
  * Configuration and tokens cached between warm invocations, so an event on the success path reads
@@ -12,7 +12,7 @@ export class ConfigCache {
   private readonly tokens = new Map<string, { value: string | undefined; loadedAt: number }>();
 
   constructor(
-    private readonly store: ConfigStore,
+    private readonly store: ConfigSource,
     private readonly secrets: SecretStore,
     private readonly clock: Clock,
     private readonly ttlMs = 30_000,

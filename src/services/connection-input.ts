@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../shared/events';
-import { connectionIdSchema, DEFAULT_RATE_LIMIT_PER_SECOND, projectScopeSchema } from '../core/connection';
-import { conditionsSchema } from '../core/conditions';
+import { DEFAULT_PAYLOAD, DEFAULT_RATE_LIMIT_PER_SECOND } from '../core/connection';
+import { connectionIdSchema, projectScopeSchema } from '../core/connection-rules';
+import { conditionsSchema } from '../core/conditions-rules';
 import { extraHeadersSchema } from '../core/extra-headers';
-import { DEFAULT_PAYLOAD, payloadFormatSchema } from '../core/payload-format';
+import { payloadFormatSchema } from '../core/payload-format';
 
 /** The admin page's connection form, validated on the server. Field names match `ConnectionInput`. */
 export const connectionInputSchema = z.object({

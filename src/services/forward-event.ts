@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, the tree-shakable form of zod: this runs in the trigger, whose bundle size is measured (bench).
+import * as z from 'zod/mini';
 import type { RelayConfig, StoredConnection } from '../core/connection';
 import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, withFetchedIssue, type NormalizedEvent } from '../core/normalize-event';
@@ -11,16 +12,16 @@ import { attemptOutcome } from './attempt-outcome';
 import { backOffOn429 } from './back-off';
 import { breakerWaitSeconds } from './breaker';
 import type { ConfigCache } from './config-cache';
-import type { Clock, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
+import type { Clock, DeliveryRecords, EventJira, HttpSender, Logger, RetryJob, RetryQueue } from './ports';
 import { retryJobFor } from './retry-job';
 import { sendToListener } from './send-to-listener';
 import { withTimeout } from './with-timeout';
 
 export interface ForwardDeps {
   cache: ConfigCache;
-  jira: JiraClient;
+  jira: EventJira;
   http: HttpSender;
-  deliveries: DeliveryStore;
+  deliveries: DeliveryRecords;
   queue: RetryQueue;
   pacer: Pacer;
   sleep: (ms: number) => Promise<void>;
@@ -48,7 +49,7 @@ export type ForwardOutcome =
   | { kind: 'retry'; eventId: string; retryAfterSeconds: number; retryData: RetryData };
 
 /** What a platform retry needs to know, carried in Forge's `retryData` (≤ 4 KB): which connections are left. */
-const retryDataSchema = z.object({ pending: z.array(z.string()).max(100) });
+const retryDataSchema = z.object({ pending: z.array(z.string()).check(z.maxLength(100)) });
 export type RetryData = z.infer<typeof retryDataSchema>;
 
 const MAX_REQUEST_TIMEOUT_MS = 10_000;

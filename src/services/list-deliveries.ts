@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { connectionIdSchema } from '../core/connection';
+import { connectionIdSchema } from '../core/connection-rules';
 import type { DeliveryPage } from '../shared/contract';
 import { toDeliveryView } from './delivery-views';
 import type { DeliveryStore } from './ports';

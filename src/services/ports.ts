@@ -6,8 +6,12 @@ import type { AttemptOutcome } from '../core/classify-attempt';
 import type { FetchedIssue } from '../core/webhook-body';
 
 /** The collaborators services use. One implementation each in src/forge, run for real on the local platform. */
-export interface ConfigStore {
+/** Reads the configuration: all the trigger needs of it. */
+export interface ConfigSource {
   load(): Promise<RelayConfig>;
+}
+
+export interface ConfigStore extends ConfigSource {
   save(config: RelayConfig): Promise<void>;
 }
 
@@ -32,32 +36,40 @@ export interface DeliveryQuery {
   cursor?: string;
 }
 
-export interface DeliveryStore {
+/** Delivery records by key: all forwarding an event needs. */
+export interface DeliveryRecords {
   get(eventId: string, connectionId: string): Promise<DeliveryRecord | undefined>;
   getMany(eventId: string, connectionIds: readonly string[]): Promise<DeliveryRecord[]>;
   /** One KVS write per record. */
   putMany(records: readonly DeliveryRecord[]): Promise<void>;
   /** Writes a first record unless one exists already (then answers false and writes nothing). */
   putNew(record: DeliveryRecord): Promise<boolean>;
+}
+
+export interface DeliveryStore extends DeliveryRecords {
   /** Newest first. */
   query(query: DeliveryQuery): Promise<{ records: DeliveryRecord[]; nextCursor?: string }>;
 }
 
 export type IssueLookup = { found: true; issue: FetchedIssue } | { found: false; status: number };
 
-export interface JiraClient {
+/** What forwarding an event reads from Jira: all the trigger needs of it. */
+export interface EventJira {
   /** As the app: the event's issue, whoever caused the event. */
   getIssue(issueIdOrKey: string): Promise<IssueLookup>;
-  /** As the app: every project of the site. */
-  listProjects(): Promise<ProjectSummary[]>;
-  /** As the app: which of `permissions` the account holds, per project id. */
-  projectPermissionsOf(accountId: string, projectIds: readonly string[], permissions: readonly RequiredPermission[]): Promise<Map<string, Set<RequiredPermission>>>;
-  getUser(accountId: string): Promise<UserSummary | undefined>;
   /**
    * As the app: which of these JQL queries the issue matches (POST /rest/api/3/jql/match, one call).
    * A query Jira refuses counts as not matching; a Jira failure throws.
    */
   matchJql(jqls: readonly string[], issueId: string): Promise<boolean[]>;
+}
+
+export interface JiraClient extends EventJira {
+  /** As the app: every project of the site. */
+  listProjects(): Promise<ProjectSummary[]>;
+  /** As the app: which of `permissions` the account holds, per project id. */
+  projectPermissionsOf(accountId: string, projectIds: readonly string[], permissions: readonly RequiredPermission[]): Promise<Map<string, Set<RequiredPermission>>>;
+  getUser(accountId: string): Promise<UserSummary | undefined>;
   /** Why Jira refuses this JQL, or undefined when it is valid. */
   jqlProblem(jql: string): Promise<string | undefined>;
   /** As the app: the site's Service Management SLA fields (none without JSM). */

@@ -5,9 +5,10 @@ import type { FetchedIssue } from '../core/webhook-body';
 import type { SlaScanStatus } from '../shared/contract';
 import { SLA_EVENT_KINDS } from '../shared/events';
 import { forwardEvent, type ForwardDeps } from './forward-event';
-import type { SlaField, SlaScanState, SlaScanStore } from './ports';
+import type { JiraClient, SlaField, SlaScanState, SlaScanStore } from './ports';
 
 export interface SlaScanDeps extends ForwardDeps {
+  jira: JiraClient;
   slaScans: SlaScanStore;
 }
 

@@ -69,11 +69,13 @@ function latestAttachment(issue: FetchedIssue, nowMs: number): Record<string, un
 function latestLink(issue: FetchedIssue): Record<string, unknown> {
   const link = last(issue.fields, 'issuelinks', 'issuelinks');
   const other = (link?.outwardIssue ?? link?.inwardIssue) as { id?: unknown } | undefined;
+  const otherId = typeof other?.id === 'string' ? other.id : issue.id;
+  // Jira lists a link on the issue with the OTHER issue as outwardIssue when this issue is the source.
   const outward = link?.outwardIssue !== undefined;
   return {
     id: typeof link?.id === 'string' ? link.id : '0',
-    sourceIssueId: outward || !other ? issue.id : String(other.id),
-    destinationIssueId: outward ? String(other?.id ?? issue.id) : issue.id,
+    sourceIssueId: outward ? issue.id : otherId,
+    destinationIssueId: outward ? otherId : issue.id,
     issueLinkType: link?.type ?? { id: '10000', name: 'Relates', inwardName: 'relates to', outwardName: 'relates to' },
     systemLink: false,
   };

@@ -57,21 +57,20 @@ describe.each([
 });
 
 describe('work log, attachment and link events', () => {
-  const connection = (id: string, events: EventKind[], projects: StoredConnection['projects'] = { mode: 'all' }): StoredConnection =>
-    ({
-      id,
-      name: id,
-      url: 'https://api.moveworks.ai/webhooks/v1/listeners/x/notify',
-      enabled: true,
-      events,
-      projects,
-      rateLimitPerSecond: 5,
-      headers: [],
-      payload: { format: 'jira' },
-      conditions: {},
-      createdAt: '2026-12-01T00:00:00.000Z',
-      updatedAt: '2026-12-01T00:00:00.000Z',
-    }) as StoredConnection;
+  const connection = (id: string, events: EventKind[], projects: StoredConnection['projects'] = { mode: 'all' }): StoredConnection => ({
+    id,
+    name: id,
+    url: 'https://api.moveworks.ai/webhooks/v1/listeners/x/notify',
+    enabled: true,
+    events,
+    projects,
+    rateLimitPerSecond: 5,
+    headers: [],
+    payload: { format: 'jira' },
+    conditions: {},
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+  });
 
   it('are opt-in: a connection with the default events does not get them', () => {
     const config: RelayConfig = {
