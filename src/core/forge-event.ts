@@ -9,13 +9,18 @@ import { jsonRecord, safeInteger } from './mini-schemas';
  * attachment and issue link events); the scopes each needs come from @forge/manifest's
  * product-event-to-scope mapping (all read:jira-work).
  */
-export const FORGE_EVENT_TYPES = [
+/** Issue and comment events: they always carry the issue (`issue: { id, key, fields }`). */
+export const ISSUE_EVENT_TYPES = [
   'avi:jira:created:issue',
   'avi:jira:updated:issue',
   'avi:jira:deleted:issue',
   'avi:jira:assigned:issue',
   'avi:jira:commented:issue',
   'avi:jira:deleted:comment',
+] as const;
+
+export const FORGE_EVENT_TYPES = [
+  ...ISSUE_EVENT_TYPES,
   'avi:jira:created:worklog',
   'avi:jira:updated:worklog',
   'avi:jira:deleted:worklog',

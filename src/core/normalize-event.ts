@@ -1,5 +1,5 @@
 import type { EventKind } from '../shared/events';
-import { forgeEventSchema, type ChangelogItem, type ForgeEvent } from './forge-event';
+import { forgeEventSchema, ISSUE_EVENT_TYPES, RELAY_EVENT_TYPES, type ChangelogItem, type ForgeEvent } from './forge-event';
 import { stableEventId } from './event-id';
 
 /** One internal shape for every subscribed Forge event. */
@@ -32,17 +32,8 @@ export interface NormalizedEvent {
 
 export class InvalidEventError extends Error {}
 
-/** Issue and comment events always carry the issue (Forge "Jira events"); the others may name it by id. */
-const CARRIES_ISSUE: ReadonlySet<string> = new Set([
-  'avi:jira:created:issue',
-  'avi:jira:updated:issue',
-  'avi:jira:deleted:issue',
-  'avi:jira:assigned:issue',
-  'avi:jira:commented:issue',
-  'avi:jira:deleted:comment',
-  'relay:sla:breached',
-  'relay:sla:warning',
-]);
+/** Issue and comment events, and the relay's own, always carry the issue; the others may name it by id. */
+const CARRIES_ISSUE: ReadonlySet<string> = new Set([...ISSUE_EVENT_TYPES, ...RELAY_EVENT_TYPES]);
 
 /** Parses and normalises a Forge event; `nowMs` stands in when the event has no timestamp. */
 export function normalizeEvent(raw: unknown, nowMs: number): NormalizedEvent {

@@ -7,7 +7,7 @@ import { EventsField } from './EventsField';
 import { HeadersField } from './HeadersField';
 import { NameField } from './NameField';
 import { ProjectsField } from './ProjectsField';
-import { RateLimitField } from './RateLimitField';
+import { NumberField } from './NumberField';
 import { UrlField } from './UrlField';
 
 interface Props {
@@ -41,7 +41,14 @@ export function ConnectionFormFields({ form, connection, allowedHosts }: Props) 
         onKeysChange={(v) => set('projectKeys', v)}
       />
       <HeadersField rows={values.headers} errors={errors} onChange={(v) => set('headers', v)} />
-      <RateLimitField value={values.rateLimitPerSecond} error={errors.rateLimitPerSecond} onChange={(v) => set('rateLimitPerSecond', v)} />
+      <NumberField
+        id="connection-rate-limit"
+        label="Rate limit (requests per second)"
+        helper="The listener's limit in Agent Studio: by default 5 requests per second for the whole organisation."
+        value={values.rateLimitPerSecond}
+        error={errors.rateLimitPerSecond}
+        onChange={(v) => set('rateLimitPerSecond', v)}
+      />
     </Stack>
   );
 }

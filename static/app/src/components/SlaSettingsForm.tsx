@@ -3,7 +3,7 @@ import { Box, Stack, xcss } from '@atlaskit/primitives';
 import type { SlaOverview } from '../../../../src/shared/contract';
 import { useSlaSettingsForm } from '../hooks/use-sla-settings-form';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
-import { SlaWarnField } from './SlaWarnField';
+import { NumberField } from './NumberField';
 import { SlaWatchField } from './SlaWatchField';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -44,7 +44,15 @@ export function SlaSettingsForm({ overview, forbiddenMessage, onSaved }: Props) 
               <VisuallyHidden>Fix the fields marked in red and save again.</VisuallyHidden>
             </div>
           )}
-          <SlaWarnField value={values.warnBeforeMinutes} error={errors.warnBeforeMinutes} onChange={(v) => set('warnBeforeMinutes', v)} />
+          <NumberField
+            id="sla-warn-minutes"
+            label="Warn before breach (minutes)"
+            helper="“SLA about to breach” is sent when this much time is left. 0 sends no warnings."
+            integer
+            value={values.warnBeforeMinutes}
+            error={errors.warnBeforeMinutes}
+            onChange={(v) => set('warnBeforeMinutes', v)}
+          />
           <SlaWatchField
             watch={values.watch}
             names={values.slaNames}
