@@ -1,6 +1,5 @@
 import { ForgeEgressPolicy } from './egress-policy';
 import { ForgeJiraClient } from './jira-client';
-import { KvsAttemptClaims } from './kvs-attempt-claims';
 import { KvsConfigStore } from './kvs-config-store';
 import { KvsDeliveryStore } from './kvs-delivery-store';
 import { KvsSlaScanStore } from './kvs-sla-scan-store';
@@ -18,7 +17,6 @@ export const deps = {
   configStore: new KvsConfigStore(),
   jira: new ForgeJiraClient(),
   deliveries: new KvsDeliveryStore(),
-  claims: new KvsAttemptClaims(),
   slaScans: new KvsSlaScanStore(),
   userJira: new ForgeUserJira(),
   egress: new ForgeEgressPolicy(),

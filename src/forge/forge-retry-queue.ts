@@ -1,6 +1,8 @@
 // A deep import, as the trigger's bundle needs only the queue (see src/forge/on-issue-event.ts).
+import { RateLimitError } from '@forge/events/out/errors';
 import { Queue } from '@forge/events/out/queue';
 import type { RetryJob, RetryQueue } from '../services/ports';
+import { QueueRateLimitedError } from '../services/queue-rate-limited';
 
 /** manifest.yml's consumer reads this queue. */
 export const RETRY_QUEUE_KEY = 'delivery-retries';
@@ -12,6 +14,16 @@ export class ForgeRetryQueue implements RetryQueue {
   private readonly queue = new Queue({ key: RETRY_QUEUE_KEY });
 
   async push(jobs: readonly RetryJob[]): Promise<void> {
+    try {
+      await this.pushInChunks(jobs);
+    } catch (error) {
+      // Services know the queue only through the port: tell them a rate limit apart from other refusals.
+      if (error instanceof RateLimitError) throw new QueueRateLimitedError(error.message);
+      throw error;
+    }
+  }
+
+  private async pushInChunks(jobs: readonly RetryJob[]): Promise<void> {
     for (let i = 0; i < jobs.length; i += MAX_EVENTS_PER_PUSH) {
       await this.queue.push(
         jobs.slice(i, i + MAX_EVENTS_PER_PUSH).map((job) => {

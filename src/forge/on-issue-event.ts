@@ -1,9 +1,9 @@
-import { getAppContext } from '@forge/api';
 // Deep imports: @forge/events 3.0.8 has no `exports` map, and its index also loads appEvents, which the
 // trigger never uses. These are the package's own classes (out/index.js re-exports the same modules).
 import { InvocationError } from '@forge/events/out/invocationError';
 import { InvocationErrorCode } from '@forge/events/out/invocationErrorCode';
 import { forwardEvent } from '../services/forward-event';
+import { remainingMsOr } from './remaining-time';
 import { triggerDeps as deps } from './trigger-deps';
 
 const UNEXPECTED_ERROR_RETRY_SECONDS = 60;
@@ -13,14 +13,9 @@ interface TriggerEvent {
   [key: string]: unknown;
 }
 
-/** Forge gives triggers 25 s; when the runtime cannot say how much is left, assume a fresh invocation. */
-function remainingMs(): number {
-  try {
-    return getAppContext().invocationRemainingTimeInMillis();
-  } catch {
-    return 25_000;
-  }
-}
+/** Forge gives triggers 25 s (platform.md "Product events"). */
+const TRIGGER_TIMEOUT_MS = 25_000;
+const remainingMs = (): number => remainingMsOr(TRIGGER_TIMEOUT_MS);
 
 /**
  * The trigger on issue and comment events. A retryable listener failure is RETURNED as an

@@ -4,6 +4,7 @@ import { ConfigCache } from '../services/config-cache';
 import type { Clock } from '../services/ports';
 import { ForgeRetryQueue } from './forge-retry-queue';
 import { ForgeHttpSender } from './http-sender';
+import { KvsAttemptClaims } from './kvs-attempt-claims';
 import { ForgeEventJira } from './event-jira';
 import { KvsConfigSource } from './kvs-config-source';
 import { KvsDeliveryRecords } from './kvs-delivery-records';
@@ -25,6 +26,7 @@ export const triggerDeps = {
   cache: new ConfigCache(new KvsConfigSource(), secrets, clock),
   deliveries: new KvsDeliveryRecords(),
   queue: new ForgeRetryQueue(),
+  claims: new KvsAttemptClaims(),
   random: Math.random,
   // One pacer per warm container: it paces every invocation this container runs (src/core/pacer.ts).
   pacer: new Pacer(),

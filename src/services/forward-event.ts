@@ -3,17 +3,19 @@ import * as z from 'zod/mini';
 import type { RelayConfig, StoredConnection } from '../core/connection';
 import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, withFetchedIssue, type NormalizedEvent } from '../core/normalize-event';
-import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
+import { hostLimit, hostOfUrl, hostRate, type BookedSlot, type Pacer } from '../core/pacer';
 import { anyConnectionWants, routeEvent } from '../core/route-event';
-import { retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
 import { JSON_CONTENT_TYPE, renderPayload, type RenderedPayload } from '../core/render-payload';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import { attemptOutcome } from './attempt-outcome';
-import { backOffOn429 } from './back-off';
+import { awaitSendSlot, bookSlot } from './await-send-slot';
+import { learnFromAnswer } from './back-off';
 import { breakerWaitSeconds } from './breaker';
 import type { ConfigCache } from './config-cache';
-import type { Clock, DeliveryRecords, EventJira, HttpSender, Logger, RetryJob, RetryQueue } from './ports';
-import { retryJobFor } from './retry-job';
+import type { AttemptClaims, Clock, DeliveryRecords, EventJira, HttpSender, Logger, RetryJob, RetryQueue } from './ports';
+import { resumable, type Resumable } from './resume-on-retry';
+import { nextAttemptJob, retryJobFor } from './retry-job';
+import { scheduleRetries } from './schedule-retries';
 import { sendToListener } from './send-to-listener';
 import { withTimeout } from './with-timeout';
 
@@ -23,6 +25,7 @@ export interface ForwardDeps {
   http: HttpSender;
   deliveries: DeliveryRecords;
   queue: RetryQueue;
+  claims: AttemptClaims;
   pacer: Pacer;
   sleep: (ms: number) => Promise<void>;
   clock: Clock;
@@ -58,6 +61,11 @@ const ISSUE_FETCH_TIMEOUT_MS = 6_000;
 const RESERVE_MS = 3_000;
 /** Waits for a rate-limit slot shorter than this happen inside the invocation; longer ones go to the queue. */
 const MAX_INLINE_WAIT_MS = 1_000;
+/**
+ * A retried trigger that sends deliveries the queue had no room for waits longer: parking them again would
+ * most likely meet the same refusal and spend another of Forge's 4 trigger retries.
+ */
+const RESUMED_MAX_INLINE_WAIT_MS = 10_000;
 
 interface Delivered {
   record: DeliveryRecord;
@@ -93,29 +101,31 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   let targets = routeEvent(event, config);
   const retryCount = input.retry?.retryCount ?? 0;
   let previous: DeliveryRecord[] = [];
+  let resumed: Resumable[] = [];
   let rescheduled: Required<Delivered>[] = [];
   if (input.retry) {
     // A platform retry exists only because scheduling failed. What was attempted is scheduled again (even
     // if its connection was disabled or deleted since: the retry then ends it visibly) rather than sent
-    // again ahead of its backoff or Retry-After; what was never attempted is sent now.
+    // again ahead of its backoff or Retry-After, unless it only waited for the listener's rate and is due
+    // (resume-on-retry.ts); what was never attempted is sent now.
     const pending = retryDataSchema.safeParse(input.retry.retryData);
     const pendingIds = pending.success ? pending.data.pending : targets.map((c) => c.id);
     previous = await deps.deliveries.getMany(event.id, pendingIds);
-    rescheduled = previous.filter((r) => r.state === 'retrying').map((record) => ({ record, job: rescheduleJob(record, config, deps.clock.now()) }));
+    const now = deps.clock.now();
+    const retrying = previous.filter((r) => r.state === 'retrying');
+    resumed = retrying.map((record) => resumable(record, config, now, resumedInlineWaitMs(input))).filter((r): r is Resumable => r !== undefined);
+    rescheduled = retrying.filter((r) => !resumed.some((x) => x.record === r)).map((record) => ({ record, job: rescheduleJob(record, config, now) }));
     targets = targets.filter((c) => pendingIds.includes(c.id) && !previous.some((p) => p.connectionId === c.id));
   }
   targets = await matchingJql(deps, event, targets);
-  if (targets.length === 0 && rescheduled.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
+  if (targets.length === 0 && resumed.length === 0 && rescheduled.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
   const webhookBody = targets.length > 0 ? buildWebhookBody(event, issueLookedUp ? fetched : await fetchIssue(deps, event, input.remainingMs)) : undefined;
-  const sent = webhookBody
-    ? await Promise.all(
-        targets.map((connection) =>
-          deliverOnce(deps, input, config, event, connection, renderPayload(connection.payload, webhookBody), previous.find((r) => r.connectionId === connection.id)),
-        ),
-      )
-    : [];
-  const results = [...(await storeResults(deps, sent, previous)), ...rescheduled];
+  const sent = await Promise.all([
+    ...(webhookBody ? targets.map((connection) => deliverOnce(deps, input, config, event, connection, renderPayload(connection.payload, webhookBody))) : []),
+    ...resumed.map((r) => deliverOnce(deps, input, config, event, r.connection, r.rendered, r)),
+  ]);
+  const results = [...(await storeResults(deps, sent.filter((d): d is Delivered => d !== undefined), previous)), ...rescheduled];
   deps.logger.info('Event forwarded', {
     eventId: event.id,
     webhookEvent: event.webhookEvent,
@@ -159,36 +169,6 @@ function rescheduleJob(record: DeliveryRecord, config: RelayConfig, nowMs: numbe
 }
 
 /**
- * Hands waiting deliveries to the Forge queue. When the queue refuses (rate limit, size), Forge's own
- * trigger retry is the fallback; when that too is used up, the deliveries end `failed`, visible and
- * replayable.
- */
-async function scheduleRetries(
-  deps: ForwardDeps,
-  waiting: Required<Delivered>[],
-  /** Undefined when this invocation cannot be retried by Forge. */
-  retryCount: number | undefined,
-): Promise<{ retryAfterSeconds: number; retryData: RetryData } | undefined> {
-  try {
-    await deps.queue.push(waiting.map((w) => w.job));
-    return undefined;
-  } catch (error) {
-    deps.logger.warn('Retry queue refused; falling back to a platform retry', { error: error instanceof Error ? error.message : String(error) });
-  }
-  if (retryCount !== undefined && retriesLeft(retryCount)) {
-    const soonest = Math.min(...waiting.map((w) => w.job.waitSeconds));
-    return { retryAfterSeconds: triggerRetryAfter(retryCount, soonest), retryData: { pending: waiting.map((w) => w.record.connectionId) } };
-  }
-  const now = deps.clock.now();
-  await deps.deliveries.putMany(
-    waiting.map((w) =>
-      withAttempt(w.record, { at: new Date(now).toISOString(), latencyMs: 0, error: 'The next attempt could not be scheduled; redeliver it.' }, 'failed', now),
-    ),
-  );
-  return undefined;
-}
-
-/**
  * Keeps the connections whose JQL condition the issue matches: one jql/match call for all of them. A
  * deleted issue can no longer match anything, so its deletion is sent to every connection that wants it.
  */
@@ -214,6 +194,11 @@ async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent, remainingMs
   return undefined;
 }
 
+/**
+ * One attempt to one connection, or the delivery parked when the host's next slot (or its breaker) is
+ * further away than the trigger waits. `resumed`: a delivery this trigger's earlier invocation handled,
+ * whose attempt is claimed first, as a queue job for it may exist too; undefined when that job has it.
+ */
 async function deliverOnce(
   deps: ForwardDeps,
   input: ForwardInput,
@@ -221,9 +206,10 @@ async function deliverOnce(
   event: NormalizedEvent,
   connection: StoredConnection,
   rendered: RenderedPayload,
-  previous: DeliveryRecord | undefined,
-): Promise<Delivered> {
+  resumed?: Resumable,
+): Promise<Delivered | undefined> {
   const now = deps.clock.now();
+  const previous = resumed?.record;
   const base: DeliveryRecord = previous ?? {
     eventId: event.id,
     connectionId: connection.id,
@@ -256,27 +242,39 @@ async function deliverOnce(
     const record = parked(base, request, now + waitSeconds * 1000, 'breaker', now);
     return { record, job: retryJobFor(record, config, { waitSeconds }) };
   }
+  const token = await deps.cache.token(connection.id);
+  const signingSecrets = await deps.cache.signingSecrets(connection);
   const host = hostOfUrl(connection.url);
-  const slot = deps.pacer.reserve(host, hostRate(config.connections, host), now);
-  if (slot - now > MAX_INLINE_WAIT_MS) {
-    const record = parked(base, request, slot, 'rate-limit', now);
-    return { record, job: retryJobFor(record, config, { waitSeconds: 0, notBefore: slot, paced: true }) };
+  const target = { host, rate: hostRate(config.connections, host), limit: hostLimit(config.connections, host) };
+  const parkFor = (slot: BookedSlot): Delivered => {
+    // Written when parked: a retried trigger takes `updatedAt` as when the slot was booked (resume-on-retry.ts).
+    const record = parked(base, request, slot.slot, 'rate-limit', slot.bookedAt);
+    return { record, job: retryJobFor(record, config, { waitSeconds: 0, notBefore: slot.slot, bookedAt: slot.bookedAt, paced: true }) };
+  };
+  const maxInlineMs = resumed ? resumedInlineWaitMs(input) : MAX_INLINE_WAIT_MS;
+  const slot = resumed?.booked ?? bookSlot(deps, target);
+  if (deps.pacer.effectiveSlot(host, slot) - deps.clock.now() > maxInlineMs) return parkFor(slot);
+  const attemptNo = base.attempts + 1;
+  if (previous && !(await deps.claims.claim(base.eventId, base.connectionId, attemptNo))) return undefined;
+  const wait = await awaitSendSlot(deps, target, slot, maxInlineMs);
+  if (wait.kind === 'park') {
+    if (previous) await deps.claims.release(base.eventId, base.connectionId, attemptNo);
+    return parkFor(wait.slot);
   }
-  if (slot > now) await deps.sleep(slot - now);
 
   const { result, attempt, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
     url: connection.url,
-    token: await deps.cache.token(connection.id),
+    token,
     eventId: event.id,
     body: rendered.body,
     contentType: rendered.contentType,
     timeoutMs: Math.max(1_000, Math.min(MAX_REQUEST_TIMEOUT_MS, input.remainingMs() - RESERVE_MS)),
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
-    signingSecrets: await deps.cache.signingSecrets(connection),
+    signingSecrets,
   });
   const done = deps.clock.now();
-  backOffOn429(deps.pacer, host, result.outcome, done);
+  learnFromAnswer(deps.pacer, host, wait.admittedAt, result.outcome, done);
   const rateLimitedSoFar = base.detail.rateLimitedAttempts ?? 0;
   const after = attemptOutcome(result.outcome, base.attempts + 1, done, deps.random(), rateLimitedSoFar);
   const record = withAttempt(
@@ -296,7 +294,12 @@ async function deliverOnce(
     after.state,
     done,
   );
-  return { record, job: after.retry ? retryJobFor(record, config, after.retry) : undefined };
+  return { record, job: after.retry ? nextAttemptJob(record, config, after.retry, after.rateLimited === true) : undefined };
+}
+
+/** Bounded by what is left of the invocation after the request and the records. */
+function resumedInlineWaitMs(input: ForwardInput): number {
+  return Math.max(MAX_INLINE_WAIT_MS, Math.min(RESUMED_MAX_INLINE_WAIT_MS, input.remainingMs() - MAX_REQUEST_TIMEOUT_MS - RESERVE_MS));
 }
 
 /** A delivery that waits without an attempt (no attempt is spent, so nothing runs out while it waits). */

@@ -145,6 +145,8 @@ export interface RetryJob {
   forAttempt: number;
   /** Its `notBefore` is a rate-limit slot already reserved for it: the consumer must not reserve another. */
   paced?: boolean;
+  /** When the `paced` slot was booked: pauses of the host since then move the slot on (src/core/pacer.ts). */
+  bookedAt?: number;
 }
 
 export interface RetryQueue {
@@ -173,4 +175,6 @@ export interface Logger {
 export interface AttemptClaims {
   /** True for the first caller for this attempt number; false for every later one. */
   claim(eventId: string, connectionId: string, attempt: number): Promise<boolean>;
+  /** Gives a claim back, unsent: only its holder calls this, when it must leave the attempt to a later job. */
+  release(eventId: string, connectionId: string, attempt: number): Promise<void>;
 }

@@ -1,15 +1,18 @@
 import { z } from 'zod';
-import type { StoredConnection } from '../core/connection';
+import type { RelayConfig, StoredConnection } from '../core/connection';
 import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
-import { hostOfUrl, hostRate, type Pacer } from '../core/pacer';
+import { hostLimit, hostOfUrl, hostRate, type BookedSlot, type Pacer } from '../core/pacer';
 import { RETRY_WINDOW_SECONDS } from '../core/retry-policy';
 import { attemptOutcome } from './attempt-outcome';
+import { awaitSendSlot, bookSlot } from './await-send-slot';
 import { BREAKER_AFTER_ATTEMPTS, breakerWaitSeconds, openBreaker } from './breaker';
 import type { ConfigCache } from './config-cache';
-import { backOffOn429 } from './back-off';
+import { learnFromAnswer } from './back-off';
 import { rebuildBody } from './rebuild-body';
 import type { AttemptClaims, Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
-import { retryJobFor } from './retry-job';
+import { nextAttemptJob, retryJobFor } from './retry-job';
+import type { RetryOutcome, RetryResult } from './retry-outcome';
+import { scheduleHop } from './schedule-hop';
 import { sendToListener } from './send-to-listener';
 
 export interface RetryDeps {
@@ -39,34 +42,77 @@ export const retryJobSchema = z.object({
   manual: z.boolean().optional(),
   forAttempt: z.number().int().min(1),
   paced: z.boolean().optional(),
+  bookedAt: z.number().optional(),
 });
 
-export type RetryResult = 'waiting' | 'skipped' | 'delivered' | 'retrying' | 'failed';
+const retryCarrySchema = z.object({ job: retryJobSchema, afterFailure: z.boolean() });
+
+export interface RetryInput {
+  /** The queue event's body: the job as it was pushed. */
+  body: unknown;
+  /** Forge's `retryContext.retryCount`: 0 on the first delivery of the queue event. */
+  retryCount: number;
+  /** Forge's `retryContext.retryData`: what this consumer asked to be redelivered with (RetryCarry). */
+  retryData?: unknown;
+  /** Time left in this invocation. */
+  remainingMs: () => number;
+}
 
 /** A wall-clock wait up to this long happens inside the consumer (its timeout is 55 s); longer ones hop. */
 const MAX_INLINE_WAIT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+/** Kept free at the end of the invocation for the record and the next hop. */
+const STORAGE_RESERVE_MS = 5_000;
+/**
+ * After a 429 the next attempt follows in the same invocation when this much time is left: up to 10 s for
+ * the Retry-After, 10 s for a slot, the 10 s request and the storage calls. A push per 429 would spend
+ * the queue's 500 events a minute exactly when a burst needs them.
+ */
+const MIN_REMAINING_TO_CONTINUE_MS = 35_000;
+/** After an unexpected failure (storage, Jira), Forge hands the event back after this long. */
+const FAILURE_RETRY_SECONDS = 60;
+/**
+ * The retryCount of the last redelivery this consumer relies on. platform.md states no cap for queue
+ * events (Forge's async events page: retries continue within the 24 h retention window); the local
+ * queue engine, like the trigger rule of at most 4 retries, gives 4 (retryCount 1 to 4).
+ */
+const LAST_PLATFORM_RETRY = 4;
+
+type Step = RetryOutcome | { kind: 'continue'; job: RetryJob };
+
+interface RunContext {
+  /** Forge will still redeliver this queue event if asked. */
+  canRedeliver: boolean;
+  remainingMs: () => number;
+}
 
 /**
  * One job from the retry queue: hop again while it must still wait, skip it if the event was delivered
  * meanwhile (a duplicate or a racing retry), wait while the connection's breaker is open, otherwise send
  * it with the SAME webhook-id and schedule the next attempt or end it `failed`.
  */
-export async function processRetry(deps: RetryDeps, raw: unknown, platformRetryCount = 0): Promise<RetryResult> {
-  const job = retryJobSchema.parse(raw);
+export async function processRetry(deps: RetryDeps, input: RetryInput): Promise<RetryOutcome> {
+  const carried = retryCarrySchema.safeParse(input.retryData);
+  let job: RetryJob = carried.success ? carried.data.job : retryJobSchema.parse(input.body);
+  // Without a carried job, a redelivery follows a failure (a timeout, or an older version of this code).
+  let afterFailure = carried.success ? carried.data.afterFailure : input.retryCount > 0;
+  const run: RunContext = { canRedeliver: input.retryCount < LAST_PLATFORM_RETRY, remainingMs: input.remainingMs };
   try {
-    return await processJob(deps, job, platformRetryCount > 0);
+    for (;;) {
+      const step = await processJob(deps, job, afterFailure, run);
+      if (step.kind !== 'continue') return step;
+      job = step.job;
+      afterFailure = false;
+    }
   } catch (error) {
-    // The queue refused a push (or storage failed): Forge retries this job a few times; on its last
-    // chance the delivery ends visibly `failed` rather than `retrying` with nothing behind it.
-    if (platformRetryCount < LAST_PLATFORM_RETRY) throw error;
-    await failVisibly(deps, job, `The next attempt could not be scheduled (${error instanceof Error ? error.message : String(error)}); redeliver it.`);
-    return 'failed';
+    // Storage failed, or the queue refused for another reason than its rate limit: Forge hands the event
+    // back; on its last chance the delivery ends visibly `failed` rather than `retrying` with nothing behind it.
+    const message = error instanceof Error ? error.message : String(error);
+    if (run.canRedeliver) return { kind: 'redeliver', retryAfterSeconds: FAILURE_RETRY_SECONDS, retryData: { job, afterFailure: true }, error: message };
+    await failVisibly(deps, job, `The next attempt could not be scheduled (${message}); redeliver it.`);
+    return { kind: 'done', result: 'failed' };
   }
 }
-
-/** Forge retries a consumer at most 4 times; this is the last one. */
-const LAST_PLATFORM_RETRY = 3;
 
 async function failVisibly(deps: RetryDeps, job: RetryJob, error: string): Promise<void> {
   const record = await deps.deliveries.get(job.eventId, job.connectionId);
@@ -75,25 +121,27 @@ async function failVisibly(deps: RetryDeps, job: RetryJob, error: string): Promi
   await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
 }
 
-async function processJob(deps: RetryDeps, job: RetryJob, platformRetry: boolean): Promise<RetryResult> {
-  if (job.waitSeconds > 0) {
-    await deps.queue.push([job]);
-    return 'waiting';
-  }
-  if (!(await waitUntil(deps, job, job.notBefore))) return 'waiting';
+const done = (result: RetryResult): Step => ({ kind: 'done', result });
+
+async function processJob(deps: RetryDeps, job: RetryJob, afterFailure: boolean, run: RunContext): Promise<Step> {
+  if (job.waitSeconds > 0) return scheduleHop(deps.queue, job, run.canRedeliver);
+  // Far from due: hop again before reading anything.
+  const dueInMs = (job.notBefore ?? 0) - deps.clock.now();
+  if (dueInMs > MAX_INLINE_WAIT_MS) return hopUntil(deps, job, job.notBefore ?? 0, run);
 
   const record = await deps.deliveries.get(job.eventId, job.connectionId);
   if (!record) {
     deps.logger.warn('Retry dropped: its delivery record expired or was removed', { eventId: job.eventId, connectionId: job.connectionId });
-    return 'skipped';
+    return done('skipped');
   }
-  if (!job.manual && record.state !== 'retrying') return 'skipped';
+  if (!job.manual && record.state !== 'retrying') return done('skipped');
   if (record.attempts + 1 !== job.forAttempt) {
-    if (job.manual) return 'skipped'; // redelivered meanwhile (another click, or a racing job)
-    // This job's attempt was made already. On a platform retry of this very job, the attempt was saved but
-    // scheduling the next one failed: schedule it now instead of sending again. Otherwise a racing job won.
-    if (platformRetry && record.attempts === job.forAttempt) return reschedule(deps, job, record);
-    return 'skipped';
+    if (job.manual) return done('skipped'); // redelivered meanwhile (another click, or a racing job)
+    // This job's attempt was made already. After a failure of this very event (which may have made further
+    // attempts inline), the attempt was saved but its next one not scheduled: schedule it now instead of
+    // sending again. Otherwise a racing job won.
+    if (afterFailure && record.attempts >= job.forAttempt) return reschedule(deps, job, record, run);
+    return done('skipped');
   }
 
   const config = await deps.cache.config();
@@ -102,7 +150,7 @@ async function processJob(deps: RetryDeps, job: RetryJob, platformRetry: boolean
   if (!connection || !connection.enabled) {
     const reason = connection ? 'The connection is disabled; redeliver once it is enabled.' : 'The connection was deleted.';
     await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error: reason }, 'failed', now)]);
-    return 'failed';
+    return done('failed');
   }
   // While the breaker is open, retries wait for the probe without spending attempts; an admin's
   // explicit redelivery still goes.
@@ -110,73 +158,64 @@ async function processJob(deps: RetryDeps, job: RetryJob, platformRetry: boolean
     if (job.ageSeconds >= RETRY_WINDOW_SECONDS) {
       const error = 'The listener stayed unreachable for the whole retry schedule (about 27 hours); redeliver it once it is back.';
       await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
-      return 'failed';
+      return done('failed');
     }
     const waitSeconds = breakerWaitSeconds(deps.random());
-    await deps.queue.push([{ ...job, waitSeconds, notBefore: undefined, paced: false, ageSeconds: job.ageSeconds + waitSeconds }]);
-    return 'waiting';
+    return scheduleHop(deps.queue, { ...job, waitSeconds, notBefore: undefined, paced: false, ageSeconds: job.ageSeconds + waitSeconds }, run.canRedeliver);
   }
-  const host = hostOfUrl(connection.url);
-  // A slot booked earlier still yields to a 429 pause that came after it was booked.
-  const slot = job.paced ? Math.max(now, deps.pacer.pausedUntil(host)) : deps.pacer.reserve(host, hostRate(config.connections, host), now);
-  if (!(await waitUntil(deps, { ...job, notBefore: slot, paced: true }, slot))) return 'waiting';
-  // Another job for the same delivery (a released backlog racing a parked retry) may be here too.
-  if (!(await deps.claims.claim(record.eventId, record.connectionId, record.attempts + 1))) return 'skipped';
-  return attempt(deps, job, record, connection, config);
+  return sendWhenAllowed(deps, job, record, connection, config, run);
 }
 
-async function reschedule(deps: RetryDeps, job: RetryJob, record: DeliveryRecord): Promise<RetryResult> {
-  const config = await deps.cache.config();
-  const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? deps.clock.now()) - deps.clock.now()) / 1000));
-  await deps.queue.push([retryJobFor(record, config, { waitSeconds, notBefore: record.detail.notBefore, ageSeconds: job.ageSeconds })]);
-  return 'waiting';
-}
-
-/** Waits (inline, or by another hop) until `notBefore`; false when the job was pushed back to the queue. */
-async function waitUntil(deps: RetryDeps, job: RetryJob, notBefore: number | undefined): Promise<boolean> {
-  if (notBefore === undefined) return true;
-  const waitMs = notBefore - deps.clock.now();
-  if (waitMs <= 0) return true;
-  if (waitMs <= MAX_INLINE_WAIT_MS) {
-    await deps.sleep(waitMs);
-    return true;
-  }
-  const waitSeconds = Math.floor(waitMs / 1000);
-  await deps.queue.push([{ ...job, waitSeconds, notBefore, ageSeconds: job.ageSeconds + waitSeconds }]);
-  return false;
-}
-
-async function attempt(
-  deps: RetryDeps,
-  job: RetryJob,
-  record: DeliveryRecord,
-  connection: StoredConnection,
-  config: Parameters<typeof retryJobFor>[1],
-): Promise<RetryResult> {
+/**
+ * Waits for the Retry-After floor and a send slot (hopping when the slot is further than the consumer waits),
+ * claims the attempt and makes it. Everything slow happens before the slot, so the request leaves on it.
+ */
+async function sendWhenAllowed(deps: RetryDeps, job: RetryJob, record: DeliveryRecord, connection: StoredConnection, config: RelayConfig, run: RunContext): Promise<Step> {
   const body = record.detail.request.body ?? (await rebuildBody(deps, record, connection));
   if (body === undefined) {
     const now = deps.clock.now();
     await deps.deliveries.putMany([
       withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error: 'The body was too large to keep for a retry.' }, 'failed', now),
     ]);
-    return 'failed';
+    return done('failed');
   }
+  const token = await deps.cache.token(connection.id);
+  const signingSecrets = await deps.cache.signingSecrets(connection);
+  // A booked slot (`paced`) already lies after the Retry-After; otherwise wait for the floor, then book.
+  const floorMs = job.paced ? 0 : (job.notBefore ?? 0) - deps.clock.now();
+  if (floorMs > 0) await deps.sleep(floorMs);
+  const host = hostOfUrl(connection.url);
+  const target = { host, rate: hostRate(config.connections, host), limit: hostLimit(config.connections, host) };
+  const slot = job.paced && job.notBefore !== undefined ? { slot: job.notBefore, bookedAt: job.bookedAt ?? 0 } : bookSlot(deps, target);
+  const parkAt = (booked: BookedSlot): Promise<Step> => hopUntil(deps, { ...job, paced: true, bookedAt: booked.bookedAt }, booked.slot, run);
+  if (deps.pacer.effectiveSlot(host, slot) - deps.clock.now() > MAX_INLINE_WAIT_MS) return parkAt(slot);
+  // Another job for the same delivery (a released backlog racing a parked retry) may be here too. Claimed
+  // before the wait, so that nothing slow stands between the pacer's admission and the request.
+  const attemptNo = record.attempts + 1;
+  if (!(await deps.claims.claim(record.eventId, record.connectionId, attemptNo))) return done('skipped');
+  const wait = await awaitSendSlot(deps, target, slot, Math.max(0, run.remainingMs() - REQUEST_TIMEOUT_MS - STORAGE_RESERVE_MS));
+  if (wait.kind === 'park') {
+    // A long 429 pause came meanwhile: a later job makes this attempt.
+    await deps.claims.release(record.eventId, record.connectionId, attemptNo);
+    return parkAt(wait.slot);
+  }
+
   const { result, attempt: sent, maskedHeaders } = await sendToListener(deps.http, deps.clock, {
     url: connection.url,
-    token: await deps.cache.token(connection.id),
+    token,
     eventId: record.eventId,
     body,
     timeoutMs: REQUEST_TIMEOUT_MS,
     userAgent: deps.userAgent,
     extraHeaders: connection.headers,
     contentType: record.detail.request.contentType,
-    signingSecrets: await deps.cache.signingSecrets(connection),
+    signingSecrets,
     manual: job.manual,
   });
-  const done = deps.clock.now();
-  backOffOn429(deps.pacer, hostOfUrl(connection.url), result.outcome, done);
+  const sentAt = deps.clock.now();
+  learnFromAnswer(deps.pacer, host, wait.admittedAt, result.outcome, sentAt);
   const rateLimitedSoFar = record.detail.rateLimitedAttempts ?? 0;
-  const after = attemptOutcome(result.outcome, record.attempts + 1, done, deps.random(), rateLimitedSoFar);
+  const after = attemptOutcome(result.outcome, record.attempts + 1, sentAt, deps.random(), rateLimitedSoFar);
   const updated = withAttempt(
     {
       ...record,
@@ -184,7 +223,7 @@ async function attempt(
       detail: {
         ...record.detail,
         request: { ...record.detail.request, url: connection.url, headers: maskedHeaders },
-        nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
+        nextAttemptAt: after.retry ? sentAt + after.retry.waitSeconds * 1000 : undefined,
         notBefore: after.retry?.notBefore,
         rateLimitedAttempts: rateLimitedSoFar + (after.rateLimited ? 1 : 0),
         configurationError: after.configurationError,
@@ -193,16 +232,40 @@ async function attempt(
     },
     sent,
     after.state,
-    done,
+    sentAt,
   );
   await deps.deliveries.putMany([updated]);
+  let step: Step = done(after.state);
   if (after.retry) {
-    await deps.queue.push([retryJobFor(updated, config, { ...after.retry, ageSeconds: job.ageSeconds })]);
+    const next = nextAttemptJob(updated, config, after.retry, after.rateLimited === true, job.ageSeconds);
+    if (after.rateLimited && continuesInline(deps, next, run)) {
+      // The Retry-After is short: wait it out here (its wall-clock floor is `notBefore`) instead of a push.
+      step = { kind: 'continue', job: { ...next, waitSeconds: 0 } };
+    } else {
+      const scheduled = await scheduleHop(deps.queue, next, run.canRedeliver);
+      if (scheduled.kind === 'redeliver') step = scheduled;
+    }
     // Rate-limited attempts say "slow down", not "broken": they do not count towards the breaker.
     if (!after.rateLimited && updated.attempts - (updated.detail.rateLimitedAttempts ?? 0) >= BREAKER_AFTER_ATTEMPTS) {
       await openBreaker(deps, connection.id, sent.error ? sent.error.charAt(0).toLowerCase() + sent.error.slice(1) : `the listener answered ${sent.status ?? 'with an error'}`);
     }
   }
   deps.logger.info('Retry attempted', { eventId: record.eventId, connectionId: record.connectionId, state: after.state, attempts: updated.attempts });
-  return after.state;
+  return step;
+}
+
+function continuesInline(deps: RetryDeps, next: RetryJob, run: RunContext): boolean {
+  return next.notBefore !== undefined && next.notBefore - deps.clock.now() <= MAX_INLINE_WAIT_MS && run.remainingMs() >= MIN_REMAINING_TO_CONTINUE_MS;
+}
+
+async function reschedule(deps: RetryDeps, job: RetryJob, record: DeliveryRecord, run: RunContext): Promise<Step> {
+  const config = await deps.cache.config();
+  const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? deps.clock.now()) - deps.clock.now()) / 1000));
+  return scheduleHop(deps.queue, retryJobFor(record, config, { waitSeconds, notBefore: record.detail.notBefore, ageSeconds: job.ageSeconds }), run.canRedeliver);
+}
+
+/** Hops (in queue time) towards a wall-clock time further away than the consumer waits inline. */
+function hopUntil(deps: RetryDeps, job: RetryJob, notBefore: number, run: RunContext): Promise<Step> {
+  const waitSeconds = Math.max(0, Math.floor((notBefore - deps.clock.now()) / 1000));
+  return scheduleHop(deps.queue, { ...job, waitSeconds, notBefore, ageSeconds: job.ageSeconds + waitSeconds }, run.canRedeliver);
 }

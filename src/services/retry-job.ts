@@ -7,7 +7,7 @@ import type { RetryJob } from './ports';
 export function retryJobFor(
   record: DeliveryRecord,
   config: RelayConfig,
-  when: { waitSeconds: number; notBefore?: number; manual?: boolean; ageSeconds?: number; paced?: boolean },
+  when: { waitSeconds: number; notBefore?: number; manual?: boolean; ageSeconds?: number; paced?: boolean; bookedAt?: number },
 ): RetryJob {
   const host = hostOfUrl(record.detail.request.url);
   return {
@@ -22,5 +22,22 @@ export function retryJobFor(
     manual: when.manual,
     forAttempt: record.attempts + 1,
     paced: when.paced,
+    bookedAt: when.bookedAt,
   };
+}
+
+/**
+ * The job for the attempt after the record's latest. A 429's next attempt keeps its place in the host's
+ * line: its slot is the end of the pause the 429 started (src/core/pacer.ts), booked as of then so that
+ * only later pauses move it, rather than a new slot behind everything booked meanwhile.
+ */
+export function nextAttemptJob(
+  record: DeliveryRecord,
+  config: RelayConfig,
+  retry: { waitSeconds: number; notBefore?: number },
+  rateLimited: boolean,
+  ageSeconds?: number,
+): RetryJob {
+  const keepsPlace = rateLimited && retry.notBefore !== undefined;
+  return retryJobFor(record, config, { ...retry, ageSeconds, paced: keepsPlace || undefined, bookedAt: keepsPlace ? retry.notBefore : undefined });
 }
