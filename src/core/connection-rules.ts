@@ -32,7 +32,9 @@ const slaSettings = z.object({
     .number({ error: 'Enter a number of minutes' })
     .int('Use whole minutes')
     .min(0, 'Use 0 for no warnings, or more')
-    .max(10_080, 'Use at most 10080 minutes (a week)'),
+    .max(10_080, 'Use at most 10080 minutes (a week)')
+    // The scan runs every five minutes: a shorter warning time could fall between two scans.
+    .refine((minutes) => minutes === 0 || minutes >= 5, 'Use 0 for no warnings, or at least 5 minutes (the scan runs every five minutes)'),
   slaNames: z
     .array(z.string().trim().min(1, 'Enter an SLA name').max(255, 'Use at most 255 characters'))
     .max(50, 'List at most 50 SLAs')

@@ -18,6 +18,11 @@ import { nextAttemptJob, retryJobFor } from './retry-job';
 import { scheduleRetries } from './schedule-retries';
 import { sendToListener } from './send-to-listener';
 import { withTimeout } from './with-timeout';
+import { HELD_CLAIM_RECHECK_SECONDS } from '../core/attempt-claim';
+import { retriesLeft } from '../core/trigger-retry';
+
+/** A delivery that failed before it was sent or recorded is tried again by Forge's retry of the event. */
+const UNSENT_RETRY_SECONDS = 60;
 
 export interface ForwardDeps {
   cache: ConfigCache;
@@ -121,11 +126,15 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   if (targets.length === 0 && resumed.length === 0 && rescheduled.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
   const webhookBody = targets.length > 0 ? buildWebhookBody(event, issueLookedUp ? fetched : await fetchIssue(deps, event, input.remainingMs)) : undefined;
-  const sent = await Promise.all([
-    ...(webhookBody ? targets.map((connection) => deliverOnce(deps, input, config, event, connection, renderPayload(connection.payload, webhookBody))) : []),
-    ...resumed.map((r) => deliverOnce(deps, input, config, event, r.connection, r.rendered, r)),
-  ]);
-  const results = [...(await storeResults(deps, sent.filter((d): d is Delivered => d !== undefined), previous)), ...rescheduled];
+  const deliveries = [
+    ...(webhookBody ? targets.map((connection) => ({ connectionId: connection.id, run: () => deliverOnce(deps, input, config, event, connection, renderPayload(connection.payload, webhookBody)) })) : []),
+    ...resumed.map((r) => ({ connectionId: r.connection.id, run: () => deliverOnce(deps, input, config, event, r.connection, r.rendered, r) })),
+  ];
+  // Settled one by one: a delivery that fails (a secret that cannot be read) must not cost the others their records.
+  const settled = await Promise.allSettled(deliveries.map((d) => d.run()));
+  const sent = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
+  const unsent = deliveries.filter((_, i) => settled[i]?.status === 'rejected').map((d) => d.connectionId);
+  const results = [...(await storeResults(deps, sent, previous)), ...rescheduled];
   deps.logger.info('Event forwarded', {
     eventId: event.id,
     webhookEvent: event.webhookEvent,
@@ -134,10 +143,18 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   });
 
   const waiting = results.filter((r): r is Required<Delivered> => r.job !== undefined);
-  if (waiting.length > 0) {
-    const fallback = await scheduleRetries(deps, waiting, input.platformRetries === false ? undefined : retryCount);
-    if (fallback) return { kind: 'retry', eventId: event.id, ...fallback };
+  const canRetry = input.platformRetries !== false;
+  const fallback = waiting.length > 0 ? await scheduleRetries(deps, waiting, canRetry ? retryCount : undefined) : undefined;
+  if (unsent.length > 0) {
+    const rejection = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')?.reason as unknown;
+    const error = rejection instanceof Error ? rejection.message : String(rejection);
+    // Nothing was recorded for these: only Forge's retry of this event can still send them.
+    if (!canRetry || !retriesLeft(retryCount)) throw new Error(`Not delivered to ${unsent.length} connection(s): ${error}`);
+    deps.logger.warn('Some deliveries could not be made; Forge will retry them', { eventId: event.id, connectionIds: unsent, error });
+    const pending = [...new Set([...(fallback?.retryData.pending ?? []), ...unsent])];
+    return { kind: 'retry', eventId: event.id, retryAfterSeconds: Math.min(fallback?.retryAfterSeconds ?? UNSENT_RETRY_SECONDS, UNSENT_RETRY_SECONDS), retryData: { pending } };
   }
+  if (fallback) return { kind: 'retry', eventId: event.id, ...fallback };
   return {
     kind: 'done',
     eventId: event.id,
@@ -180,17 +197,30 @@ async function matchingJql(deps: ForwardDeps, event: NormalizedEvent, targets: S
   return targets.filter((c) => !excluded.has(c.id));
 }
 
+/**
+ * The issue as the app sees it now. An event that carries its issue can go without (its own fields are
+ * sent). One that names its issue only by id cannot be routed by project without it: Jira's trouble
+ * (timeout, 5xx, 429) then throws, so that Forge retries the event instead of it reaching nobody; an issue
+ * that is gone or hidden (404, 403) is final and the event goes on without it.
+ */
 async function fetchIssue(deps: ForwardDeps, event: NormalizedEvent, remainingMs: () => number): Promise<FetchedIssue | undefined> {
   // A deleted issue cannot be fetched; save the call and send what the event carries.
   if (event.forgeEventType === 'avi:jira:deleted:issue') return undefined;
+  let problem: string;
   try {
     // Jira gets at most 6 s so that, with the listener's 10 s, the trigger stays inside Forge's 25 s.
     const lookup = await withTimeout(deps.jira.getIssue(event.issue.id), Math.max(1_000, Math.min(ISSUE_FETCH_TIMEOUT_MS, remainingMs() - 15_000)));
     if (lookup?.found) return lookup.issue;
-    deps.logger.info('Issue not fetched; sending the event’s own fields', { issueKey: event.issue.key, status: lookup?.status ?? 'timeout' });
+    if (lookup && (lookup.status === 404 || lookup.status === 403)) {
+      deps.logger.info('Issue not found; sending the event’s own fields', { issueId: event.issue.id, status: lookup.status });
+      return undefined;
+    }
+    problem = `Jira answered ${lookup?.status ?? 'nothing in time'}`;
   } catch (error) {
-    deps.logger.warn('Issue fetch failed; sending the event’s own fields', { issueKey: event.issue.key, error: String(error) });
+    problem = String(error);
   }
+  if (!event.carriesIssue) throw new Error(`The event’s issue ${event.issue.id} could not be fetched to route it: ${problem}`);
+  deps.logger.warn('Issue fetch failed; sending the event’s own fields', { issueKey: event.issue.key, error: problem });
   return undefined;
 }
 
@@ -255,7 +285,11 @@ async function deliverOnce(
   const slot = resumed?.booked ?? bookSlot(deps, target);
   if (deps.pacer.effectiveSlot(host, slot) - deps.clock.now() > maxInlineMs) return parkFor(slot);
   const attemptNo = base.attempts + 1;
-  if (previous && !(await deps.claims.claim(base.eventId, base.connectionId, attemptNo))) return undefined;
+  if (previous && !(await deps.claims.claim(base.eventId, base.connectionId, attemptNo))) {
+    // A queue job is making this attempt, or the earlier run of this trigger died holding the claim:
+    // check again once the claim has surely expired, so the delivery never waits with nothing behind it.
+    return { record: base, job: retryJobFor(base, config, { waitSeconds: HELD_CLAIM_RECHECK_SECONDS }) };
+  }
   const wait = await awaitSendSlot(deps, target, slot, maxInlineMs);
   if (wait.kind === 'park') {
     if (previous) await deps.claims.release(base.eventId, base.connectionId, attemptNo);

@@ -163,14 +163,22 @@ async function processJob(deps: RetryDeps, job: RetryJob, afterFailure: boolean,
     const waitSeconds = breakerWaitSeconds(deps.random());
     return scheduleHop(deps.queue, { ...job, waitSeconds, notBefore: undefined, paced: false, ageSeconds: job.ageSeconds + waitSeconds }, run.canRedeliver);
   }
-  return sendWhenAllowed(deps, job, record, connection, config, run);
+  return sendWhenAllowed(deps, job, record, connection, config, run, afterFailure);
 }
 
 /**
  * Waits for the Retry-After floor and a send slot (hopping when the slot is further than the consumer waits),
  * claims the attempt and makes it. Everything slow happens before the slot, so the request leaves on it.
  */
-async function sendWhenAllowed(deps: RetryDeps, job: RetryJob, record: DeliveryRecord, connection: StoredConnection, config: RelayConfig, run: RunContext): Promise<Step> {
+async function sendWhenAllowed(
+  deps: RetryDeps,
+  job: RetryJob,
+  record: DeliveryRecord,
+  connection: StoredConnection,
+  config: RelayConfig,
+  run: RunContext,
+  afterFailure: boolean,
+): Promise<Step> {
   const body = record.detail.request.body ?? (await rebuildBody(deps, record, connection));
   if (body === undefined) {
     const now = deps.clock.now();
@@ -192,7 +200,10 @@ async function sendWhenAllowed(deps: RetryDeps, job: RetryJob, record: DeliveryR
   // Another job for the same delivery (a released backlog racing a parked retry) may be here too. Claimed
   // before the wait, so that nothing slow stands between the pacer's admission and the request.
   const attemptNo = record.attempts + 1;
-  if (!(await deps.claims.claim(record.eventId, record.connectionId, attemptNo))) return done('skipped');
+  // After a failure of this very job the held claim is, most likely, its own from the failed run, whose
+  // request may or may not have left: the attempt is made again with the same webhook-id (receivers dedupe
+  // on it) rather than leaving the delivery `retrying` with nothing behind it.
+  if (!(await deps.claims.claim(record.eventId, record.connectionId, attemptNo)) && !afterFailure) return done('skipped');
   const wait = await awaitSendSlot(deps, target, slot, Math.max(0, run.remainingMs() - REQUEST_TIMEOUT_MS - STORAGE_RESERVE_MS));
   if (wait.kind === 'park') {
     // A long 429 pause came meanwhile: a later job makes this attempt.

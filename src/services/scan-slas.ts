@@ -20,13 +20,16 @@ export type SlaScanResult = { kind: 'idle'; reason: string } | { kind: 'scanned'
  */
 export const BREACH_LOOKBACK_MS = 24 * 3_600_000;
 const PAGE_SIZE = 100;
-/** 500 issues per scan at most; the rest are found by the next scan five minutes later. */
-const MAX_PAGES = 5;
+/**
+ * 2,000 issues per scan at most (a service desk with more open breached requests than that may miss
+ * new ones: the JQL cannot ask for "breached in the last day"); the time budget usually ends it first.
+ */
+const MAX_PAGES = 20;
 /** Kept free to store what was sent before the scheduled function's time runs out. */
 const RESERVE_MS = 10_000;
 /** The KVS value holding what was sent stays far below its 240 KiB limit. */
 const MAX_REMEMBERED = 4_000;
-/** The event carries the subset of fields Forge's own issue events carry; the body gets the full issue. */
+/** What the search asks for and the event carries: the subset Forge's own issue events carry (the body gets the full issue). */
 const EVENT_FIELDS = ['summary', 'issuetype', 'creator', 'created', 'project', 'reporter', 'assignee', 'updated', 'status'];
 
 /**
@@ -49,9 +52,21 @@ export async function scanSlas(deps: SlaScanDeps, input: { remainingMs: () => nu
     if (watched.length === 0) {
       status.error = config.sla.slaNames.length > 0 ? 'None of the SLAs named in the settings exists on this site.' : 'This site has no Service Management SLAs.';
     } else {
-      const issues = await findIssues(deps, slaJql(watched.map((f) => f.name), config.sla.warnBeforeMinutes), watched);
-      status.issues = issues.length;
-      status.sent = await sendNew(deps, state, issues, watched, { now, warnWithinMs: config.sla.warnBeforeMinutes * 60_000, remainingMs: input.remainingMs });
+      const jql = slaJql(watched.map((f) => f.name), config.sla.warnBeforeMinutes);
+      const options = { now, warnWithinMs: config.sla.warnBeforeMinutes * 60_000, remainingMs: input.remainingMs };
+      let nextPageToken: string | undefined;
+      // Page by page with a few fields each: a busy service desk's open breaches must not fill the
+      // function's 128 MB. The full issue is fetched only for what is sent.
+      for (let page = 0; page < MAX_PAGES && input.remainingMs() > RESERVE_MS; page++) {
+        const result = await deps.jira.searchIssues({ jql, fields: [...EVENT_FIELDS, ...watched.map((f) => f.id)], maxResults: PAGE_SIZE, nextPageToken });
+        status.issues += result.issues.length;
+        const sent = await sendNew(deps, state, result.issues, watched, options);
+        status.sent += sent;
+        // Saved as it goes, so a scan cut short does not send again what it already sent.
+        if (sent > 0) await deps.slaScans.save({ sent: state.sent, lastScan: state.lastScan });
+        nextPageToken = result.nextPageToken;
+        if (!nextPageToken) break;
+      }
     }
   } catch (error) {
     status.error = error instanceof Error ? error.message : String(error);
@@ -82,19 +97,6 @@ function watchedFields(fields: SlaField[], names: readonly string[]): SlaField[]
   return fields.filter((f) => wanted.has(f.name.toLowerCase()));
 }
 
-async function findIssues(deps: SlaScanDeps, jql: string, watched: SlaField[]): Promise<FetchedIssue[]> {
-  const issues: FetchedIssue[] = [];
-  let nextPageToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    // Every field, so the body is the full issue as on any other event without fetching each issue again.
-    const result = await deps.jira.searchIssues({ jql, fields: ['*all', ...watched.map((f) => f.id)], maxResults: PAGE_SIZE, nextPageToken });
-    issues.push(...result.issues);
-    nextPageToken = result.nextPageToken;
-    if (!nextPageToken) break;
-  }
-  return issues;
-}
-
 async function sendNew(
   deps: SlaScanDeps,
   state: SlaScanState,
@@ -107,12 +109,12 @@ async function sendNew(
     for (const snapshot of slaSnapshots(issue.fields, watched.map((f) => f.id))) {
       const kind = slaEventKind(snapshot, options.now, options.warnWithinMs, BREACH_LOOKBACK_MS);
       if (!kind) continue;
-      const rawEvent = slaEvent(kind, { id: issue.id, key: issue.key, fields: subset(issue.fields) }, snapshot, options.now);
+      const rawEvent = slaEvent(kind, { id: issue.id, key: issue.key, fields: eventFields(issue.fields) }, snapshot, options.now);
       const eventId = normalizeEvent(rawEvent, options.now).id;
       if (state.sent[eventId] !== undefined) continue;
       // What is not sent now stays unmarked, so the next scan finds it again.
       if (options.remainingMs() < RESERVE_MS) return sent;
-      const outcome = await forwardEvent(deps, { rawEvent, issue, remainingMs: options.remainingMs, platformRetries: false });
+      const outcome = await forwardEvent(deps, { rawEvent, remainingMs: options.remainingMs, platformRetries: false });
       state.sent[eventId] = rememberUntil(snapshot, options.now);
       if (outcome.kind === 'done') sent++;
     }
@@ -133,6 +135,6 @@ function forgetOld(sent: Record<string, number>, now: number): Record<string, nu
   return Object.fromEntries(kept.slice(0, MAX_REMEMBERED));
 }
 
-function subset(fields: Record<string, unknown>): Record<string, unknown> {
+function eventFields(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(EVENT_FIELDS.filter((f) => Object.hasOwn(fields, f)).map((f) => [f, fields[f]]));
 }

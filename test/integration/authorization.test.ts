@@ -27,7 +27,7 @@ const samplePayloads: Record<string, unknown> = {
   'deliveries/redeliver': { eventId: 'msg_abc', connectionId: 'nope' },
   'deliveries/redeliverFailed': { connectionId: 'nope', since: '2026-01-01T00:00:00Z' },
   'sla/overview': {},
-  'sla/save': { warnBeforeMinutes: 1, slaNames: [] },
+  'sla/save': { warnBeforeMinutes: 15, slaNames: [] },
   'project/overview': {},
   'project/setOptIn': { connectionId: 'nope', optedIn: true },
   'project/deliveries': {},

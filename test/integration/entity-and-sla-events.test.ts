@@ -190,6 +190,8 @@ describe('work log, attachment, link and SLA events', () => {
 
   it('refuses bad SLA settings naming the field, and only Jira admins may change them', async () => {
     expect(await platform.invokeAdmin('sla/save', { warnBeforeMinutes: -5, slaNames: [] }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'warnBeforeMinutes' } });
+    // Shorter than the scan's five minutes, a warning could fall between two scans.
+    expect(await platform.invokeAdmin('sla/save', { warnBeforeMinutes: 3, slaNames: [] }, admin)).toMatchObject({ ok: false, error: { field: 'warnBeforeMinutes', message: expect.stringMatching(/at least 5 minutes/) as unknown } });
     expect(await platform.invokeAdmin('sla/save', { warnBeforeMinutes: 30, slaNames: [''] }, admin)).toMatchObject({ ok: false, error: { field: 'slaNames.0' } });
     expect(await platform.invokeAdmin('sla/save', { warnBeforeMinutes: 30, slaNames: [] }, platform.users.projectAdmin.accountId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

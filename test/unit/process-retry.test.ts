@@ -133,6 +133,14 @@ describe('processRetry', () => {
     expect(w.sent).toEqual([]);
   });
 
+  it('after its own failed run died holding the claim, makes the attempt again rather than leaving the delivery stuck', async () => {
+    const w = world([{ status: 200 }]);
+    w.claims.add('e1:c1:1');
+    expect(await processRetry(w.deps, input({ retryCount: 1, retryData: { job, afterFailure: true } }))).toEqual({ kind: 'done', result: 'delivered' });
+    expect(w.sent).toHaveLength(1);
+    expect(w.record()).toMatchObject({ state: 'delivered', attempts: 1 });
+  });
+
   it('ends the delivery visibly failed when the queue refuses on the last redelivery Forge gives', async () => {
     const w = world([], { queueRefuses: true });
     expect(await processRetry(w.deps, input({ body: { ...job, waitSeconds: 60 }, retryCount: 4 }))).toEqual({ kind: 'done', result: 'failed' });

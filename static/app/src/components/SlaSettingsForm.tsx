@@ -47,7 +47,7 @@ export function SlaSettingsForm({ overview, forbiddenMessage, onSaved }: Props) 
           <NumberField
             id="sla-warn-minutes"
             label="Warn before breach (minutes)"
-            helper="“SLA about to breach” is sent when this much time is left. 0 sends no warnings."
+            helper="“SLA about to breach” is sent when this much time is left: 5 minutes or more, or 0 for no warnings."
             integer
             value={values.warnBeforeMinutes}
             error={errors.warnBeforeMinutes}
