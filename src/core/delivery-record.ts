@@ -89,6 +89,11 @@ function utf8Bytes(text: string): number {
 }
 
 /** The record after one more attempt. */
+/** The delivery ended `failed` without a request: an attempt that is only its reason. */
+export function failedWith(record: DeliveryRecord, error: string, atMs: number): DeliveryRecord {
+  return withAttempt(record, { at: new Date(atMs).toISOString(), latencyMs: 0, error }, 'failed', atMs);
+}
+
 export function withAttempt(record: DeliveryRecord, attempt: Attempt, state: DeliveryState, atMs: number): DeliveryRecord {
   return {
     ...record,

@@ -22,19 +22,33 @@ export function renderPayload(format: PayloadFormat, webhookBody: JiraWebhookBod
     return { ok: true, body: fitted.body, contentType: JSON_CONTENT_TYPE, droppedFields: fitted.droppedFields };
   }
   const context = contextFromWebhookBody(webhookBody);
-  // Templates were compiled at save; compiling again here is cheap and keeps stored config plain text.
   let body: string;
   if (format.encoding === 'form') {
-    const compiled = compileFormTemplate(format.template);
+    const compiled = compiledOnce(`form:${format.template}`, () => compileFormTemplate(format.template));
     if (!compiled.ok) return brokenTemplate;
     body = encodeAsForm(compiled.template, context);
   } else {
-    const compiled = compileTemplate(format.template);
+    const compiled = compiledOnce(`json:${format.template}`, () => compileTemplate(format.template));
     if (!compiled.ok) return brokenTemplate;
     body = renderToBody(compiled.template, context);
   }
   if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) return { ok: false, reason: 'The rendered template is over 1 MB, so the listener would refuse it.' };
   return { ok: true, body, contentType: format.encoding === 'form' ? FORM_CONTENT_TYPE : JSON_CONTENT_TYPE, droppedFields: [] };
+}
+
+/**
+ * Templates were checked at save and are stored as text; each is compiled once per warm container rather
+ * than once per delivery (rendering never changes a compiled template). Bounded: connections are few.
+ */
+const compiled = new Map<string, unknown>();
+const MAX_COMPILED = 100;
+
+function compiledOnce<T>(key: string, compile: () => T): T {
+  if (compiled.has(key)) return compiled.get(key) as T;
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  const result = compile();
+  compiled.set(key, result);
+  return result;
 }
 
 /** Jira's webhook body, reduced to the allowed issue fields and with a `changes` summary when asked. */

@@ -1,4 +1,5 @@
 import type { DeliveryState } from '../shared/contract';
+import { withAttempt, type Attempt, type DeliveryRecord } from '../core/delivery-record';
 import { classifyAttempt, parseRetryAfter, type AttemptOutcome } from '../core/classify-attempt';
 import { configurationAdvice } from '../core/listener-advice';
 import { nextRetryDelaySeconds } from '../core/retry-policy';
@@ -40,4 +41,29 @@ export function attemptOutcome(
     return { state: 'retrying', retry: { waitSeconds, notBefore: retryAfter === undefined ? undefined : nowMs + retryAfter * 1000 } };
   }
   return { state: 'failed', configurationError: 'status' in outcome ? configurationAdvice(outcome.status) : undefined };
+}
+
+/**
+ * The delivery's record after one request, the trigger's or a retry's: the attempt logged, its outcome,
+ * when (and not before when) the next one may go.
+ */
+export function recordAfterSend(
+  base: DeliveryRecord,
+  request: DeliveryRecord['detail']['request'],
+  sent: { outcome: AttemptOutcome; attempt: Attempt },
+  nowMs: number,
+  random: number,
+): { record: DeliveryRecord; after: AfterAttempt } {
+  const rateLimitedSoFar = base.detail.rateLimitedAttempts ?? 0;
+  const after = attemptOutcome(sent.outcome, base.attempts + 1, nowMs, random, rateLimitedSoFar);
+  const detail = {
+    ...base.detail,
+    request,
+    nextAttemptAt: after.retry ? nowMs + after.retry.waitSeconds * 1000 : undefined,
+    notBefore: after.retry?.notBefore,
+    rateLimitedAttempts: rateLimitedSoFar + (after.rateLimited ? 1 : 0),
+    configurationError: after.configurationError,
+    waitingFor: undefined,
+  };
+  return { record: withAttempt({ ...base, detail }, sent.attempt, after.state, nowMs), after };
 }

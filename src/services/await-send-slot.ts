@@ -1,4 +1,4 @@
-import type { BookedSlot, Pacer } from '../core/pacer';
+import { hostLimit, hostOfUrl, PACING_MARGIN, type BookedSlot, type Pacer } from '../core/pacer';
 import type { Clock } from './ports';
 
 export interface SlotDeps {
@@ -21,6 +21,13 @@ export interface SendTarget {
  * the plan stands now, so that later freezes move it on.
  */
 export type SlotWait = { kind: 'send'; admittedAt: number } | { kind: 'park'; slot: BookedSlot };
+
+/** Where a request to `url` is paced: its host, the host's limit (the lowest enabled rate) and the slot rate. */
+export function sendTarget(connections: Parameters<typeof hostLimit>[0], url: string): SendTarget {
+  const host = hostOfUrl(url);
+  const limit = hostLimit(connections, host);
+  return { host, rate: limit * PACING_MARGIN, limit };
+}
 
 /** Books the next free slot to the target's host. */
 export function bookSlot(deps: SlotDeps, target: SendTarget): BookedSlot {

@@ -1,20 +1,20 @@
 // zod/mini, the tree-shakable form of zod: this runs in the trigger, whose bundle size is measured (bench).
 import * as z from 'zod/mini';
 import type { RelayConfig, StoredConnection } from '../core/connection';
-import { storedRequest, withAttempt, type DeliveryRecord } from '../core/delivery-record';
+import { failedWith, storedRequest, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, withFetchedIssue, type NormalizedEvent } from '../core/normalize-event';
-import { hostLimit, hostOfUrl, hostRate, type BookedSlot, type Pacer } from '../core/pacer';
+import type { BookedSlot, Pacer } from '../core/pacer';
 import { anyConnectionWants, routeEvent } from '../core/route-event';
 import { JSON_CONTENT_TYPE, renderPayload, type RenderedPayload } from '../core/render-payload';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
-import { attemptOutcome } from './attempt-outcome';
-import { awaitSendSlot, bookSlot } from './await-send-slot';
+import { recordAfterSend } from './attempt-outcome';
+import { awaitSendSlot, bookSlot, sendTarget } from './await-send-slot';
 import { learnFromAnswer } from './back-off';
 import { breakerWaitSeconds } from './breaker';
 import type { ConfigCache } from './config-cache';
 import type { AttemptClaims, Clock, DeliveryRecords, EventJira, HttpSender, Logger, RetryJob, RetryQueue } from './ports';
 import { resumable, type Resumable } from './resume-on-retry';
-import { nextAttemptJob, retryJobFor } from './retry-job';
+import { nextAttemptJob, rescheduleJob, retryJobFor } from './retry-job';
 import { scheduleRetries } from './schedule-retries';
 import { sendToListener } from './send-to-listener';
 import { withTimeout } from './with-timeout';
@@ -126,9 +126,13 @@ export async function forwardEvent(deps: ForwardDeps, input: ForwardInput): Prom
   if (targets.length === 0 && resumed.length === 0 && rescheduled.length === 0) return { kind: 'ignored', reason: 'No connection wants this event' };
 
   const webhookBody = targets.length > 0 ? buildWebhookBody(event, issueLookedUp ? fetched : await fetchIssue(deps, event, input.remainingMs)) : undefined;
+  // Kept in each record so a redelivery can rebuild the body: copied once per event, not per connection.
+  const storedEvent = withoutRetry(input.rawEvent);
   const deliveries = [
-    ...(webhookBody ? targets.map((connection) => ({ connectionId: connection.id, run: () => deliverOnce(deps, input, config, event, connection, renderPayload(connection.payload, webhookBody)) })) : []),
-    ...resumed.map((r) => ({ connectionId: r.connection.id, run: () => deliverOnce(deps, input, config, event, r.connection, r.rendered, r) })),
+    ...(webhookBody
+      ? targets.map((connection) => ({ connectionId: connection.id, run: () => deliverOnce(deps, input, config, event, storedEvent, connection, renderPayload(connection.payload, webhookBody)) }))
+      : []),
+    ...resumed.map((r) => ({ connectionId: r.connection.id, run: () => deliverOnce(deps, input, config, event, storedEvent, r.connection, r.rendered, r) })),
   ];
   // Settled one by one: a delivery that fails (a secret that cannot be read) must not cost the others their records.
   const settled = await Promise.allSettled(deliveries.map((d) => d.run()));
@@ -180,11 +184,6 @@ async function storeResults(deps: ForwardDeps, sent: Delivered[], previous: Deli
   return [...updates, ...stored.filter((d): d is Delivered => d !== undefined)];
 }
 
-function rescheduleJob(record: DeliveryRecord, config: RelayConfig, nowMs: number): RetryJob {
-  const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? nowMs) - nowMs) / 1000));
-  return retryJobFor(record, config, { waitSeconds, notBefore: record.detail.notBefore });
-}
-
 /**
  * Keeps the connections whose JQL condition the issue matches: one jql/match call for all of them. A
  * deleted issue can no longer match anything, so its deletion is sent to every connection that wants it.
@@ -234,6 +233,7 @@ async function deliverOnce(
   input: ForwardInput,
   config: RelayConfig,
   event: NormalizedEvent,
+  storedEvent: unknown,
   connection: StoredConnection,
   rendered: RenderedPayload,
   resumed?: Resumable,
@@ -258,11 +258,10 @@ async function deliverOnce(
   if (!rendered.ok) {
     // Too large even without issue fields (or a template gone bad): fail it now with the reason rather
     // than retry for a day.
-    const attempt = { at: new Date(now).toISOString(), latencyMs: 0, error: rendered.reason };
-    return { record: withAttempt({ ...base, detail: { ...base.detail, request: storedRequest(connection.url, {}, '', withoutRetry(input.rawEvent)) } }, attempt, 'failed', now) };
+    return { record: failedWith({ ...base, detail: { ...base.detail, request: storedRequest(connection.url, {}, '', storedEvent) } }, rendered.reason, now) };
   }
   const request = {
-    ...storedRequest(connection.url, base.detail.request.headers, rendered.body, withoutRetry(input.rawEvent)),
+    ...storedRequest(connection.url, base.detail.request.headers, rendered.body, storedEvent),
     contentType: rendered.contentType === JSON_CONTENT_TYPE ? undefined : rendered.contentType,
   };
 
@@ -274,8 +273,8 @@ async function deliverOnce(
   }
   const token = await deps.cache.token(connection.id);
   const signingSecrets = await deps.cache.signingSecrets(connection);
-  const host = hostOfUrl(connection.url);
-  const target = { host, rate: hostRate(config.connections, host), limit: hostLimit(config.connections, host) };
+  const target = sendTarget(config.connections, connection.url);
+  const { host } = target;
   const parkFor = (slot: BookedSlot): Delivered => {
     // Written when parked: a retried trigger takes `updatedAt` as when the slot was booked (resume-on-retry.ts).
     const record = parked(base, request, slot.slot, 'rate-limit', slot.bookedAt);
@@ -309,25 +308,7 @@ async function deliverOnce(
   });
   const done = deps.clock.now();
   learnFromAnswer(deps.pacer, host, wait.admittedAt, result.outcome, done);
-  const rateLimitedSoFar = base.detail.rateLimitedAttempts ?? 0;
-  const after = attemptOutcome(result.outcome, base.attempts + 1, done, deps.random(), rateLimitedSoFar);
-  const record = withAttempt(
-    {
-      ...base,
-      detail: {
-        ...base.detail,
-        request: { ...request, headers: maskedHeaders },
-        nextAttemptAt: after.retry ? done + after.retry.waitSeconds * 1000 : undefined,
-        notBefore: after.retry?.notBefore,
-        rateLimitedAttempts: rateLimitedSoFar + (after.rateLimited ? 1 : 0),
-        configurationError: after.configurationError,
-        waitingFor: undefined,
-      },
-    },
-    attempt,
-    after.state,
-    done,
-  );
+  const { record, after } = recordAfterSend(base, { ...request, headers: maskedHeaders }, { outcome: result.outcome, attempt }, done, deps.random());
   return { record, job: after.retry ? nextAttemptJob(record, config, after.retry, after.rateLimited === true) : undefined };
 }
 

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import type { RelayConfig, StoredConnection } from '../core/connection';
-import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
-import { hostLimit, hostOfUrl, hostRate, type BookedSlot, type Pacer } from '../core/pacer';
+import { failedWith, type DeliveryRecord } from '../core/delivery-record';
+import type { BookedSlot, Pacer } from '../core/pacer';
 import { RETRY_WINDOW_SECONDS } from '../core/retry-policy';
-import { attemptOutcome } from './attempt-outcome';
-import { awaitSendSlot, bookSlot } from './await-send-slot';
+import { recordAfterSend } from './attempt-outcome';
+import { awaitSendSlot, bookSlot, sendTarget } from './await-send-slot';
 import { BREAKER_AFTER_ATTEMPTS, breakerWaitSeconds, openBreaker } from './breaker';
 import type { ConfigCache } from './config-cache';
 import { learnFromAnswer } from './back-off';
 import { rebuildBody } from './rebuild-body';
 import type { AttemptClaims, Clock, ConfigStore, DeliveryStore, HttpSender, JiraClient, Logger, RetryJob, RetryQueue } from './ports';
-import { nextAttemptJob, retryJobFor } from './retry-job';
+import { nextAttemptJob, rescheduleJob } from './retry-job';
 import type { RetryOutcome, RetryResult } from './retry-outcome';
 import { scheduleHop } from './schedule-hop';
 import { sendToListener } from './send-to-listener';
@@ -118,7 +118,7 @@ async function failVisibly(deps: RetryDeps, job: RetryJob, error: string): Promi
   const record = await deps.deliveries.get(job.eventId, job.connectionId);
   if (!record || record.state !== 'retrying') return;
   const now = deps.clock.now();
-  await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
+  await deps.deliveries.putMany([failedWith(record, error, now)]);
 }
 
 const done = (result: RetryResult): Step => ({ kind: 'done', result });
@@ -149,7 +149,7 @@ async function processJob(deps: RetryDeps, job: RetryJob, afterFailure: boolean,
   const connection = config.connections.find((c) => c.id === record.connectionId);
   if (!connection || !connection.enabled) {
     const reason = connection ? 'The connection is disabled; redeliver once it is enabled.' : 'The connection was deleted.';
-    await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error: reason }, 'failed', now)]);
+    await deps.deliveries.putMany([failedWith(record, reason, now)]);
     return done('failed');
   }
   // While the breaker is open, retries wait for the probe without spending attempts; an admin's
@@ -157,7 +157,7 @@ async function processJob(deps: RetryDeps, job: RetryJob, afterFailure: boolean,
   if (config.breakers[connection.id] && !job.manual) {
     if (job.ageSeconds >= RETRY_WINDOW_SECONDS) {
       const error = 'The listener stayed unreachable for the whole retry schedule (about 27 hours); redeliver it once it is back.';
-      await deps.deliveries.putMany([withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error }, 'failed', now)]);
+      await deps.deliveries.putMany([failedWith(record, error, now)]);
       return done('failed');
     }
     const waitSeconds = breakerWaitSeconds(deps.random());
@@ -183,7 +183,7 @@ async function sendWhenAllowed(
   if (body === undefined) {
     const now = deps.clock.now();
     await deps.deliveries.putMany([
-      withAttempt(record, { at: new Date(now).toISOString(), latencyMs: 0, error: 'The body was too large to keep for a retry.' }, 'failed', now),
+      failedWith(record, 'The body was too large to keep for a retry.', now),
     ]);
     return done('failed');
   }
@@ -192,8 +192,8 @@ async function sendWhenAllowed(
   // A booked slot (`paced`) already lies after the Retry-After; otherwise wait for the floor, then book.
   const floorMs = job.paced ? 0 : (job.notBefore ?? 0) - deps.clock.now();
   if (floorMs > 0) await deps.sleep(floorMs);
-  const host = hostOfUrl(connection.url);
-  const target = { host, rate: hostRate(config.connections, host), limit: hostLimit(config.connections, host) };
+  const target = sendTarget(config.connections, connection.url);
+  const { host } = target;
   const slot = job.paced && job.notBefore !== undefined ? { slot: job.notBefore, bookedAt: job.bookedAt ?? 0 } : bookSlot(deps, target);
   const parkAt = (booked: BookedSlot): Promise<Step> => hopUntil(deps, { ...job, paced: true, bookedAt: booked.bookedAt }, booked.slot, run);
   if (deps.pacer.effectiveSlot(host, slot) - deps.clock.now() > MAX_INLINE_WAIT_MS) return parkAt(slot);
@@ -225,25 +225,12 @@ async function sendWhenAllowed(
   });
   const sentAt = deps.clock.now();
   learnFromAnswer(deps.pacer, host, wait.admittedAt, result.outcome, sentAt);
-  const rateLimitedSoFar = record.detail.rateLimitedAttempts ?? 0;
-  const after = attemptOutcome(result.outcome, record.attempts + 1, sentAt, deps.random(), rateLimitedSoFar);
-  const updated = withAttempt(
-    {
-      ...record,
-      connectionName: connection.name,
-      detail: {
-        ...record.detail,
-        request: { ...record.detail.request, url: connection.url, headers: maskedHeaders },
-        nextAttemptAt: after.retry ? sentAt + after.retry.waitSeconds * 1000 : undefined,
-        notBefore: after.retry?.notBefore,
-        rateLimitedAttempts: rateLimitedSoFar + (after.rateLimited ? 1 : 0),
-        configurationError: after.configurationError,
-        waitingFor: undefined,
-      },
-    },
-    sent,
-    after.state,
+  const { record: updated, after } = recordAfterSend(
+    { ...record, connectionName: connection.name },
+    { ...record.detail.request, url: connection.url, headers: maskedHeaders },
+    { outcome: result.outcome, attempt: sent },
     sentAt,
+    deps.random(),
   );
   await deps.deliveries.putMany([updated]);
   let step: Step = done(after.state);
@@ -271,8 +258,7 @@ function continuesInline(deps: RetryDeps, next: RetryJob, run: RunContext): bool
 
 async function reschedule(deps: RetryDeps, job: RetryJob, record: DeliveryRecord, run: RunContext): Promise<Step> {
   const config = await deps.cache.config();
-  const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? deps.clock.now()) - deps.clock.now()) / 1000));
-  return scheduleHop(deps.queue, retryJobFor(record, config, { waitSeconds, notBefore: record.detail.notBefore, ageSeconds: job.ageSeconds }), run.canRedeliver);
+  return scheduleHop(deps.queue, rescheduleJob(record, config, deps.clock.now(), job.ageSeconds), run.canRedeliver);
 }
 
 /** Hops (in queue time) towards a wall-clock time further away than the consumer waits inline. */

@@ -26,6 +26,12 @@ export function retryJobFor(
   };
 }
 
+/** The job for the next attempt the record already has a time for (its schedule, its Retry-After floor). */
+export function rescheduleJob(record: DeliveryRecord, config: RelayConfig, nowMs: number, ageSeconds?: number): RetryJob {
+  const waitSeconds = Math.max(0, Math.ceil(((record.detail.nextAttemptAt ?? nowMs) - nowMs) / 1000));
+  return retryJobFor(record, config, { waitSeconds, notBefore: record.detail.notBefore, ageSeconds });
+}
+
 /**
  * The job for the attempt after the record's latest. A 429's next attempt keeps its place in the host's
  * line: its slot is the end of the pause the 429 started (src/core/pacer.ts), booked as of then so that

@@ -1,4 +1,4 @@
-import { withAttempt, type DeliveryRecord } from '../core/delivery-record';
+import { failedWith, type DeliveryRecord } from '../core/delivery-record';
 import { MAX_RETRY_AFTER_SECONDS, retriesLeft, triggerRetryAfter } from '../core/trigger-retry';
 import type { Clock, DeliveryRecords, Logger, RetryJob, RetryQueue } from './ports';
 import { QueueRateLimitedError } from './queue-rate-limited';
@@ -53,7 +53,7 @@ export async function scheduleRetries(
   }
   await deps.deliveries.putMany(
     waiting.map((w) =>
-      withAttempt(w.record, { at: new Date(now).toISOString(), latencyMs: 0, error: 'The next attempt could not be scheduled; redeliver it.' }, 'failed', now),
+      failedWith(w.record, 'The next attempt could not be scheduled; redeliver it.', now),
     ),
   );
   return undefined;

@@ -1,13 +1,10 @@
 import type { SendIssueResult } from '../shared/contract';
 import type { EventKind } from '../shared/events';
-import { normalizeEvent } from '../core/normalize-event';
 import { testVerdict } from '../core/test-verdict';
-import { renderPayload } from '../core/render-payload';
-import { buildWebhookBody } from '../core/webhook-body';
 import type { Clock, ConfigStore, EgressPolicy, HttpSender, JiraClient, SecretStore } from './ports';
 import { requireConnection } from './require-connection';
 import { invalidInput } from './relay-error';
-import { syntheticForgeEvent } from './synthetic-event';
+import { renderForIssue } from './synthetic-event';
 import { sendToListener } from './send-to-listener';
 import { loadSigningSecrets } from './signing';
 
@@ -34,12 +31,7 @@ export async function sendRealIssue(
 ): Promise<SendIssueResult> {
   const config = await deps.configStore.load();
   const connection = requireConnection(config, input.id);
-  const lookup = await deps.jira.getIssue(input.issueKey);
-  if (!lookup.found) throw invalidInput('issueKey', `There is no issue ${input.issueKey} that the app can see.`);
-
-  const now = deps.clock.now();
-  const event = normalizeEvent(syntheticForgeEvent(input.event, lookup.issue, actorAccountId, now), now);
-  const rendered = renderPayload(connection.payload, buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue));
+  const { event, rendered } = await renderForIssue(deps, connection.payload, input, actorAccountId);
   if (!rendered.ok) throw invalidInput('issueKey', rendered.reason);
   const body = rendered.body;
   if (!deps.egress.canFetch(connection.url)) {

@@ -1,6 +1,28 @@
 import type { EventKind } from '../shared/events';
 import { slaEvent, slaSnapshots, type SlaSnapshot } from '../core/sla-event';
-import type { FetchedIssue } from '../core/webhook-body';
+import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
+import { normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
+import { renderPayload, type RenderedPayload } from '../core/render-payload';
+import type { PayloadFormat } from '../shared/contract';
+import type { Clock, JiraClient } from './ports';
+import { invalidInput } from './relay-error';
+
+/**
+ * What a payload format sends for a real issue and event kind, as if Jira had just raised it (the
+ * admin's preview and "Send a real issue"): the event and the rendered body.
+ */
+export async function renderForIssue(
+  deps: { jira: JiraClient; clock: Clock },
+  payload: PayloadFormat,
+  input: { issueKey: string; event: EventKind },
+  actorAccountId: string,
+): Promise<{ event: NormalizedEvent; rendered: RenderedPayload }> {
+  const lookup = await deps.jira.getIssue(input.issueKey);
+  if (!lookup.found) throw invalidInput('issueKey', `There is no issue ${input.issueKey} that the app can see.`);
+  const now = deps.clock.now();
+  const event = normalizeEvent(syntheticForgeEvent(input.event, lookup.issue, actorAccountId, now), now);
+  return { event, rendered: renderPayload(payload, buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue)) };
+}
 
 /** The Forge event Jira would have sent for this issue and event kind, shaped as Forge documents it. */
 export function syntheticForgeEvent(kind: EventKind, issue: FetchedIssue, actor: string, nowMs: number): Record<string, unknown> {
