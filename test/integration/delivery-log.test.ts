@@ -1,7 +1,8 @@
 import type { ConnectionView, DeliveryDetail, DeliveryPage, SendIssueResult } from '../../src/shared/contract';
 import { eventually } from '../support/eventually';
-import { startLoopbackListener, receivedReply, type LoopbackListener } from '../support/loopback-listener';
-import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import { receivedReply, type LoopbackListener } from '../support/loopback-listener';
+import { fixtureEvent, type TestPlatform } from '../support/platform';
+import { startListenerPlatform, stopListenerPlatform } from '../support/listener-platform';
 
 const TOKEN = 'lst_log_token_19fe2b7c';
 
@@ -14,21 +15,15 @@ describe('delivery log and admin tools', () => {
   let admin: string;
 
   beforeAll(async () => {
-    listener = await startLoopbackListener(() => {
+    ({ listener, platform, admin, connection } = await startListenerPlatform(TOKEN, () => {
       if (failNext > 0) {
         failNext -= 1;
         return { status: 400, body: '{"error":"bad payload"}' };
       }
       return receivedReply();
-    });
-    platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN } });
-    admin = platform.users.admin.accountId;
-    connection = await platform.firstConnection();
+    }));
   });
-  afterAll(async () => {
-    await platform.close();
-    await listener.close();
-  });
+  afterAll(() => stopListenerPlatform({ listener, platform }));
 
   const fire = async (name: string, overrides: Record<string, unknown> = {}): Promise<void> => {
     await platform.fireEvent({ ...fixtureEvent(name), timestamp: String(Date.now() + Math.random()), ...overrides });

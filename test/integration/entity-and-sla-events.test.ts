@@ -1,7 +1,8 @@
 import type { ConnectionInput, ConnectionView, SlaOverview } from '../../src/shared/contract';
 import type { EventKind } from '../../src/shared/events';
-import { startLoopbackListener, type LoopbackListener, type ReceivedRequest } from '../support/loopback-listener';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startListenerPlatform, stopListenerPlatform } from '../support/listener-platform';
+import type { LoopbackListener, ReceivedRequest } from '../support/loopback-listener';
+import type { TestPlatform } from '../support/platform';
 
 const TOKEN = 'lst_entity_sla_token_7c1f';
 const SLA_SCAN = 'relay-sla-scan';
@@ -25,15 +26,9 @@ describe('work log, attachment, link and SLA events', () => {
   let connection: ConnectionView;
 
   beforeAll(async () => {
-    listener = await startLoopbackListener();
-    platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN } });
-    admin = platform.users.admin.accountId;
-    connection = await platform.firstConnection();
+    ({ listener, platform, admin, connection } = await startListenerPlatform(TOKEN));
   });
-  afterAll(async () => {
-    await platform.close();
-    await listener.close();
-  });
+  afterAll(() => stopListenerPlatform({ listener, platform }));
 
   const subscribe = async (events: EventKind[], projects: ConnectionInput['projects'] = { mode: 'all' }) => {
     const input: ConnectionInput = {

@@ -1,6 +1,7 @@
 import type { ConnectionInput, ConnectionView, PayloadPreview } from '../../src/shared/contract';
-import { startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
-import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import type { LoopbackListener } from '../support/loopback-listener';
+import { fixtureEvent, type TestPlatform } from '../support/platform';
+import { startListenerPlatform, stopListenerPlatform } from '../support/listener-platform';
 
 const TOKEN = 'lst_payload_token_4d2e';
 
@@ -12,15 +13,9 @@ describe('payload formats and conditions', () => {
   let connection: ConnectionView;
 
   beforeAll(async () => {
-    listener = await startLoopbackListener();
-    platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN } });
-    admin = platform.users.admin.accountId;
-    connection = await platform.firstConnection();
+    ({ listener, platform, admin, connection } = await startListenerPlatform(TOKEN));
   });
-  afterAll(async () => {
-    await platform.close();
-    await listener.close();
-  });
+  afterAll(() => stopListenerPlatform({ listener, platform }));
 
   const save = async (changes: Partial<ConnectionInput>) => {
     const input: ConnectionInput = {

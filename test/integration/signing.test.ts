@@ -1,8 +1,9 @@
 import { Webhook } from 'standardwebhooks';
 import type { ConnectionView, DeliveryDetail, DeliveryPage } from '../../src/shared/contract';
 import { eventually } from '../support/eventually';
-import { startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
-import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import type { LoopbackListener } from '../support/loopback-listener';
+import { fixtureEvent, type TestPlatform } from '../support/platform';
+import { startListenerPlatform, stopListenerPlatform } from '../support/listener-platform';
 
 const TOKEN = 'lst_signing_token_3c1d';
 
@@ -14,15 +15,9 @@ describe('Standard Webhooks signing', () => {
   let admin: string;
 
   beforeAll(async () => {
-    listener = await startLoopbackListener();
-    platform = await startTestPlatform({ listener: { url: listener.url, token: TOKEN } });
-    admin = platform.users.admin.accountId;
-    connection = await platform.firstConnection();
+    ({ listener, platform, admin, connection } = await startListenerPlatform(TOKEN));
   });
-  afterAll(async () => {
-    await platform.close();
-    await listener.close();
-  });
+  afterAll(() => stopListenerPlatform({ listener, platform }));
 
   const headersOf = (index: number): Record<string, string> => listener.requests[index].headers as Record<string, string>;
   const fire = async (): Promise<void> => {

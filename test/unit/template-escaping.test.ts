@@ -1,15 +1,5 @@
 import { compileFormTemplate, compileTemplate, encodeAsForm, renderToBody, type TemplateContext } from '../../src/core/template';
-
-/** A seeded generator, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng';
 
 /** The pieces that break hand-built JSON, HTML embedding or naive template engines. */
 const NASTY = [

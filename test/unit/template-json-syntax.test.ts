@@ -1,5 +1,6 @@
 import { compileTemplate } from '../../src/core/template';
 import { parseJson, type JsonAst } from '../../src/core/template/parse-json';
+import { prng } from '../support/prng';
 
 /** The first error of a template that must not compile. */
 function firstError(text: string): { message: string; line: number; column: number } {
@@ -68,17 +69,6 @@ describe('bad JSON is refused with its 1-based line and column', () => {
     expect(compileTemplate('[1, "{{issue.key}}"]').ok).toBe(true);
   });
 });
-
-/** A seeded generator, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function toValue(ast: JsonAst): unknown {
   switch (ast.kind) {
