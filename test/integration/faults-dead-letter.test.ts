@@ -1,6 +1,7 @@
 import { ok, startFaultyListener, status, type FaultyListener } from '../support/faulty-listener';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import {
+  attemptGapsMs,
   deliveryDetail,
   distinctEvent,
   DUE_SLACK_MS,
@@ -116,9 +117,3 @@ describe('faults: dead letters and replay', () => {
     expect(listener.acceptedCounts().get(id)).toBe(1);
   });
 });
-
-/** Milliseconds between consecutive automatic attempts, from the attempt log (app time). */
-function attemptGapsMs(detail: { attemptLog: { at: string; manual?: boolean }[] }): number[] {
-  const times = detail.attemptLog.filter((a) => !a.manual).map((a) => Date.parse(a.at));
-  return times.slice(1).map((t, i) => t - times[i]);
-}

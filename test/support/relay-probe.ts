@@ -97,8 +97,11 @@ export function invocationLines(logs: readonly string[]): InvocationLine[] {
   });
 }
 
-/** Milliseconds between consecutive attempts of a delivery, from its attempt log (`at` ISO times). */
-export function attemptGapsMs(detail: DeliveryDetail): number[] {
-  const times = detail.attemptLog.map((a) => Date.parse(a.at));
+/**
+ * Milliseconds between consecutive automatic attempts of a delivery, from its attempt log (`at` ISO times):
+ * the retry schedule's gaps, without an admin's redeliveries.
+ */
+export function attemptGapsMs(detail: Pick<DeliveryDetail, 'attemptLog'>): number[] {
+  const times = detail.attemptLog.filter((a) => !a.manual).map((a) => Date.parse(a.at));
   return times.slice(1).map((t, i) => t - times[i]);
 }
