@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, FrameLocator, Page, Route } from 'playwright-core';
+import type { FrameLocator, Route } from 'playwright-core';
 import { PERMISSION_LABELS, REQUIRED_PERMISSIONS } from '../../src/shared/access';
 import type { AccessReport } from '../../src/shared/contract';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { screenshotPath } from '../support/browser';
+import { useE2eSession } from '../support/e2e-session';
 import { axeViolations, expectText, openView, pickOption, screenshotBothThemes, setTheme } from '../support/relay-ui';
 
 const SITE_URL = 'https://relay-dev.atlassian.net';
@@ -45,39 +45,22 @@ function parseCsv(text: string): string[][] {
  * Runs the built UI on the local platform in headless Chromium.
  */
 describe('Jira API access section in Chromium', () => {
-  let platform: TestPlatform;
-  let browser: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.close();
-  });
-
-  const admin = () => platform.users.admin.accountId;
+  const session = useE2eSession();
 
   async function openAccess(): Promise<FrameLocator> {
-    const app = await openView(page, platform.url, 'admin', admin());
+    const app = await openView(session.page, session.platform.url, 'admin', session.admin());
     await app.getByTestId('access-form').waitFor({ timeout: 20_000 });
     return app;
   }
 
   /** Both themes, with a viewport tall enough for the whole section, scrolled to its heading. */
   async function screenshotSection(app: FrameLocator, name: string): Promise<void> {
-    await page.setViewportSize({ width: 1400, height: 2000 });
+    await session.page.setViewportSize({ width: 1400, height: 2000 });
     try {
       await app.getByTestId('access-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await screenshotBothThemes(page, name);
+      await screenshotBothThemes(session.page, name);
     } finally {
-      await page.setViewportSize({ width: 1400, height: 1000 });
+      await session.page.setViewportSize({ width: 1400, height: 1000 });
     }
   }
 
@@ -93,13 +76,13 @@ describe('Jira API access section in Chromium', () => {
     expect(await app.getByTestId('access-scope-all--radio-input').isChecked()).toBe(true);
     // Keyboard only: from the account picker, Tab past the scope radios to the button, press Enter.
     await app.locator('#access-account').focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await session.page.keyboard.press('Tab');
+    await session.page.keyboard.press('Tab');
     await expect(app.getByTestId('check-access').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    await page.keyboard.press('Enter');
+    await session.page.keyboard.press('Enter');
     await expectText(app.getByTestId('access-account-error'), /Pick an account/);
     await expect(app.getByTestId('access-summary').count()).resolves.toBe(0);
-    await page.screenshot({ path: screenshotPath('access-account-required-light') });
+    await session.page.screenshot({ path: screenshotPath('access-account-required-light') });
   });
 
   it('shows the service account’s gaps, the fixes and the connector values', async () => {
@@ -146,10 +129,10 @@ describe('Jira API access section in Chromium', () => {
     await app.getByTestId('copy-connector-curl').click();
     await expectText(app.getByTestId('copy-connector-curl'), /Copied/);
 
-    expect(await axeViolations(page, '[data-testid="access-section"]')).toEqual([]);
-    await setTheme(page, 'dark');
-    expect(await axeViolations(page, '[data-testid="access-section"]')).toEqual([]);
-    await setTheme(page, 'light');
+    expect(await axeViolations(session.page, '[data-testid="access-section"]')).toEqual([]);
+    await setTheme(session.page, 'dark');
+    expect(await axeViolations(session.page, '[data-testid="access-section"]')).toEqual([]);
+    await setTheme(session.page, 'light');
     await screenshotSection(app, 'access-bot');
   });
 
@@ -157,7 +140,7 @@ describe('Jira API access section in Chromium', () => {
     const app = await openAccess();
     await checkAs(app, 'agent', /Agent Studio Bot/);
     await expectText(app.getByTestId('access-summary'), /Ready in 0 of 3/, 15_000);
-    const [download] = await Promise.all([page.waitForEvent('download'), app.getByTestId('download-access-csv').click()]);
+    const [download] = await Promise.all([session.page.waitForEvent('download'), app.getByTestId('download-access-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/^jira-api-access-agent-studio-bot-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     expect(text.endsWith('\r\n')).toBe(true);
@@ -180,25 +163,25 @@ describe('Jira API access section in Chromium', () => {
     // The fix contains commas, so it must have been quoted to survive the round trip.
     expect(text).toContain('"Add the account to the Administrators role of People Ops');
     // It matches what the backend reported.
-    const report = await platform.invokeAdmin<AccessReport>('access/check', { accountId: (await botId()) }, admin());
+    const report = await session.platform.invokeAdmin<AccessReport>('access/check', { accountId: (await botId()) }, session.admin());
     if (!report.ok) throw new Error(report.error.message);
     expect(rows.slice(1).map((r) => r[2].split('; ').length)).toEqual(report.data.projects.map((p) => p.missing.length));
   });
 
   async function botId(): Promise<string> {
-    const users = (await platform.api<{ accountId: string; serviceAccount?: boolean }[]>('/api/users')).json;
+    const users = (await session.platform.api<{ accountId: string; serviceAccount?: boolean }[]>('/api/users')).json;
     return users.find((u) => u.serviceAccount)?.accountId ?? '';
   }
 
   it('shows a Jira admin ready everywhere, also for covered projects only, all by keyboard', async () => {
     const app = await openAccess();
     await app.locator('#access-account').focus();
-    await page.keyboard.type('Alice');
+    await session.page.keyboard.type('Alice');
     await app.getByRole('option', { name: /Alice Admin/ }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await session.page.keyboard.press('Enter');
+    await session.page.keyboard.press('Tab');
+    await session.page.keyboard.press('Tab');
+    await session.page.keyboard.press('Enter');
     await expectText(app.getByTestId('access-summary'), /Ready in 3 of 3 projects/, 15_000);
     await expectText(app.getByTestId('access-status-SUP'), /^Ready$/);
     await expectText(app.getByTestId('access-fix-SUP'), /Nothing to do/);
@@ -206,11 +189,11 @@ describe('Jira API access section in Chromium', () => {
     await screenshotSection(app, 'access-ready');
 
     // Back to the radios (Shift+Tab), the arrow key picks the other scope, then Tab and Enter check again.
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('ArrowDown');
+    await session.page.keyboard.press('Shift+Tab');
+    await session.page.keyboard.press('ArrowDown');
     expect(await app.getByTestId('access-scope-covered--radio-input').isChecked()).toBe(true);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await session.page.keyboard.press('Tab');
+    await session.page.keyboard.press('Enter');
     await expectText(app.getByTestId('access-summary'), /Checked projects a connection covers/, 15_000);
     await expectText(app.getByTestId('access-summary'), /Ready in 3 of 3 projects/);
   });
@@ -224,14 +207,14 @@ describe('Jira API access section in Chromium', () => {
       if (result.data) delete result.data.account.emailAddress;
       return route.fulfill({ response, json: result });
     };
-    await page.route('**/api/invoke', hideEmail);
+    await session.page.route('**/api/invoke', hideEmail);
     try {
       const app = await openAccess();
       await checkAs(app, 'agent', /Agent Studio Bot/);
       await expectText(app.getByTestId('connector-username'), /The account’s email address/, 15_000);
       expect(await expectText(app.getByTestId('connector-curl'), /curl/)).toBe(`curl -u "<email>:<api-token>" "${SITE_URL}/rest/api/3/project/search"`);
     } finally {
-      await page.unroute('**/api/invoke', hideEmail);
+      await session.page.unroute('**/api/invoke', hideEmail);
     }
   });
 
@@ -241,7 +224,7 @@ describe('Jira API access section in Chromium', () => {
       if (body.functionKey !== 'access/check') return route.continue();
       return route.fulfill({ json: { ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira admins can do this.' } } });
     };
-    await page.route('**/api/invoke', forbid);
+    await session.page.route('**/api/invoke', forbid);
     try {
       const app = await openAccess();
       await checkAs(app, 'agent', /Agent Studio Bot/);
@@ -249,10 +232,10 @@ describe('Jira API access section in Chromium', () => {
       await expect(app.getByTestId('access-summary').count()).resolves.toBe(0);
       await screenshotSection(app, 'access-forbidden');
     } finally {
-      await page.unroute('**/api/invoke', forbid);
+      await session.page.unroute('**/api/invoke', forbid);
     }
-    const asPlain = await platform.invokeAdmin('access/check', { accountId: await botId() }, platform.users.plain.accountId);
+    const asPlain = await session.platform.invokeAdmin('access/check', { accountId: await botId() }, session.platform.users.plain.accountId);
     expect(asPlain).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import type { AdminOverview, ConnectionView } from '../../src/shared/contract';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import type { FrameLocator } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
+import { useE2eSession } from '../support/e2e-session';
+import { adminOverview, connectionByName } from '../support/relay-probe';
 import { eventually } from '../support/eventually';
 import { axeViolations, expectText, frameBackground, openView, screenshotBothThemes, setTheme } from '../support/relay-ui';
 
@@ -12,35 +11,12 @@ import { axeViolations, expectText, frameBackground, openView, screenshotBothThe
  * platform in headless Chromium, against a loopback listener written for the tests.
  */
 describe('admin page in Chromium', () => {
-  let platform: TestPlatform;
-  let listener: LoopbackListener;
-  let browser: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    [platform, listener] = await Promise.all([startTestPlatform(), startLoopbackListener()]);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await listener?.close();
-    await platform?.close();
-  });
-
-  const admin = () => platform.users.admin.accountId;
-  const overview = async (): Promise<AdminOverview> => {
-    const result = await platform.invokeAdmin<AdminOverview>('admin/overview', {}, admin());
-    if (!result.ok) throw new Error(`admin/overview failed: ${result.error.message}`);
-    return result.data;
-  };
-  const byName = async (name: string): Promise<ConnectionView | undefined> => (await overview()).connections.find((c) => c.name === name);
+  const session = useE2eSession({ listener: true });
+  const overview = () => adminOverview(session.platform);
+  const byName = (name: string) => connectionByName(session.platform, name);
 
   async function openAdmin(): Promise<FrameLocator> {
-    const app = await openView(page, platform.url, 'admin', admin());
+    const app = await openView(session.page, session.platform.url, 'admin', session.admin());
     await app.getByTestId('connections--table').waitFor({ timeout: 20_000 });
     return app;
   }
@@ -55,13 +31,13 @@ describe('admin page in Chromium', () => {
     await expectText(row, /No deliveries yet/);
     await expectText(app.getByTestId('deliveries-table'), /No deliveries yet/);
 
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshotBothThemes(page, 'admin-page');
+    expect(await axeViolations(session.page)).toEqual([]);
+    await screenshotBothThemes(session.page, 'admin-page');
     // The dark screenshot must really be dark: the app's own background changes with the theme.
-    const light = await frameBackground(page);
-    await setTheme(page, 'dark');
-    expect(await frameBackground(page)).not.toBe(light);
-    await setTheme(page, 'light');
+    const light = await frameBackground(session.page);
+    await setTheme(session.page, 'dark');
+    expect(await frameBackground(session.page)).not.toBe(light);
+    await setTheme(session.page, 'light');
   });
 
   it('shows field errors next to the fields and saves nothing while they remain', async () => {
@@ -90,7 +66,7 @@ describe('admin page in Chromium', () => {
     await expectText(app.getByTestId('connection-url-error'), /may only call https:\/\/api\.moveworks\.ai/);
 
     // Authorization as an extra header: refused next to that row.
-    await app.getByTestId('connection-url').fill(listener.url);
+    await app.getByTestId('connection-url').fill(session.listener.url);
     await app.getByTestId('add-header').click();
     await app.getByTestId('header-0-name').fill('Authorization');
     await app.getByTestId('header-0-value').fill('Bearer other');
@@ -98,8 +74,8 @@ describe('admin page in Chromium', () => {
     await expectText(app.getByTestId('header-0-name-error'), /Authorization/);
     await expect(app.getByTestId('connection-url-error').count()).resolves.toBe(0);
 
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshotBothThemes(page, 'admin-connection-form-errors');
+    expect(await axeViolations(session.page)).toEqual([]);
+    await screenshotBothThemes(session.page, 'admin-connection-form-errors');
 
     await app.getByTestId('cancel-connection').click();
     await form.waitFor({ state: 'detached' });
@@ -111,7 +87,7 @@ describe('admin page in Chromium', () => {
     const app = await openAdmin();
     await app.getByTestId('create-connection').click();
     await app.getByTestId('connection-name').fill('Support triage agent');
-    await app.getByTestId('connection-url').fill(listener.url);
+    await app.getByTestId('connection-url').fill(session.listener.url);
     await app.getByTestId('connection-token').fill('listener-key-1');
     await app.getByTestId('event-comment_deleted--checkbox-label').click();
     await app.getByTestId('projects-selected--radio-label').click();
@@ -121,13 +97,13 @@ describe('admin page in Chromium', () => {
     await app.getByTestId('add-header').click();
     await app.getByTestId('header-0-name').fill('X-Team');
     await app.getByTestId('header-0-value').fill('support');
-    await screenshotBothThemes(page, 'admin-connection-form');
+    await screenshotBothThemes(session.page, 'admin-connection-form');
     await app.getByTestId('save-connection').click();
     await app.getByTestId('connection-form').waitFor({ state: 'detached' });
 
     const saved = await byName('Support triage agent');
     expect(saved).toMatchObject({
-      url: listener.url,
+      url: session.listener.url,
       projects: { mode: 'selected', projectKeys: ['SUP'] },
       headers: [{ name: 'X-Team', value: 'support' }],
       token: { set: true },
@@ -147,31 +123,31 @@ describe('admin page in Chromium', () => {
     await expectText(verdict, /Connected/, 15_000);
     await expectText(verdict, /HTTP 200/);
     await expectText(verdict, /ms/);
-    expect(listener.requests.length).toBeGreaterThanOrEqual(1);
-    expect(listener.requests.at(-1)?.headers.authorization).toBe('Bearer listener-key-1');
-    await screenshotBothThemes(page, 'admin-test-connection');
+    expect(session.listener.requests.length).toBeGreaterThanOrEqual(1);
+    expect(session.listener.requests.at(-1)?.headers.authorization).toBe('Bearer listener-key-1');
+    await screenshotBothThemes(session.page, 'admin-test-connection');
     await app.getByTestId('close-test').click();
   });
 
   it('sends a real issue and shows the exact request with the key masked', async () => {
     const app = await openAdmin();
     const saved = await byName('Support triage agent');
-    const received = listener.requests.length;
+    const received = session.listener.requests.length;
     await app.getByTestId(`send-issue-${saved?.id ?? ''}`).click();
     await app.getByTestId('send-issue-key').fill('SUP-1');
     await app.getByTestId('send-issue').click();
     await expectText(app.getByTestId('send-result'), /Connected/, 15_000);
     const request = app.getByTestId('request-details');
     await expectText(request, /POST/);
-    await expectText(request, new RegExp(listener.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expectText(request, new RegExp(session.listener.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const headers = await expectText(app.getByTestId('request-headers'), /x-team/i);
     expect(headers).not.toContain('listener-key-1');
     expect(headers).toMatch(/authorization/i);
     await expectText(app.getByTestId('request-body'), /SUP-1/);
-    await listener.waitFor(received + 1);
-    expect(listener.requests.at(-1)?.json()).toMatchObject({ issue: { key: 'SUP-1' } });
-    expect(listener.requests.at(-1)?.headers['x-team']).toBe('support');
-    await screenshotBothThemes(page, 'admin-send-issue');
+    await session.listener.waitFor(received + 1);
+    expect(session.listener.requests.at(-1)?.json()).toMatchObject({ issue: { key: 'SUP-1' } });
+    expect(session.listener.requests.at(-1)?.headers['x-team']).toBe('support');
+    await screenshotBothThemes(session.page, 'admin-send-issue');
     await app.getByTestId('close-send').click();
   });
 
@@ -204,25 +180,25 @@ describe('admin page in Chromium', () => {
     await app.getByTestId(`delete-connection-${id}`).click();
     const dialog = app.getByTestId('delete-dialog');
     await expectText(dialog, /Delete “Support triage agent v2”\?/);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshotBothThemes(page, 'admin-delete-dialog');
+    expect(await axeViolations(session.page)).toEqual([]);
+    await screenshotBothThemes(session.page, 'admin-delete-dialog');
     await app.getByTestId('confirm-delete').click();
     await app.getByTestId(`connection-row-${id}`).waitFor({ state: 'detached' });
     expect(await byName('Support triage agent v2')).toBeUndefined();
-    await page.screenshot({ path: screenshotPath('admin-page-after-delete'), fullPage: true });
-    expect(errors).toEqual([]);
+    await session.page.screenshot({ path: screenshotPath('admin-page-after-delete'), fullPage: true });
+    expect(session.errors).toEqual([]);
   });
 
   it('invites the admin to create a connection when there are none', async () => {
     for (const connection of (await overview()).connections) {
-      await platform.invokeAdmin('connections/delete', { id: connection.id }, admin());
+      await session.platform.invokeAdmin('connections/delete', { id: connection.id }, session.admin());
     }
-    const app = await openView(page, platform.url, 'admin', admin());
+    const app = await openView(session.page, session.platform.url, 'admin', session.admin());
     const empty = app.getByTestId('connections-empty');
     await expectText(empty, /Connect Jira to Agent Studio/, 20_000);
     await empty.getByRole('button', { name: 'Create connection' }).click();
     await app.getByTestId('connection-form').waitFor();
     await app.getByTestId('cancel-connection').click();
-    await screenshotBothThemes(page, 'admin-page-empty');
+    await screenshotBothThemes(session.page, 'admin-page-empty');
   });
 });

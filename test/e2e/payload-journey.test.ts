@@ -1,9 +1,8 @@
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import type { AdminOverview, ConnectionView } from '../../src/shared/contract';
-import { launchChromium } from '../support/browser';
-import { startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
+import type { FrameLocator } from 'playwright-core';
+import { useE2eSession } from '../support/e2e-session';
 import { eventually } from '../support/eventually';
-import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import { fixtureEvent } from '../support/platform';
+import { adminOverview, connectionByName } from '../support/relay-probe';
 import { axeViolations, expectText, openConnectionTab, openView, pickOption, screenshotBothThemes } from '../support/relay-ui';
 
 /**
@@ -13,11 +12,7 @@ import { axeViolations, expectText, openConnectionTab, openView, pickOption, scr
  * accounts) decide which events are sent.
  */
 describe('payload and conditions in the connection dialog', () => {
-  let platform: TestPlatform;
-  let listener: LoopbackListener;
-  let browser: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
+  const session = useE2eSession({ listener: true });
   const NAME = 'Custom payload agent';
   const BOT = '5b10ac8d82e05b22cc7d4e04';
   const TEMPLATE = [
@@ -31,30 +26,12 @@ describe('payload and conditions in the connection dialog', () => {
     '}',
   ].join('\n');
 
-  beforeAll(async () => {
-    [platform, listener] = await Promise.all([startTestPlatform(), startLoopbackListener()]);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await listener?.close();
-    await platform?.close();
-  });
-
-  const admin = () => platform.users.admin.accountId;
-  const overview = async (): Promise<AdminOverview> => {
-    const result = await platform.invokeAdmin<AdminOverview>('admin/overview', {}, admin());
-    if (!result.ok) throw new Error(`admin/overview failed: ${result.error.message}`);
-    return result.data;
-  };
-  const byName = async (name: string): Promise<ConnectionView | undefined> => (await overview()).connections.find((c) => c.name === name);
+  const overview = () => adminOverview(session.platform);
+  const byName = (name: string) => connectionByName(session.platform, name);
   const dialog = '[data-testid="connection-dialog"]';
 
   async function openAdmin(): Promise<FrameLocator> {
-    const app = await openView(page, platform.url, 'admin', admin());
+    const app = await openView(session.page, session.platform.url, 'admin', session.admin());
     await app.getByTestId('connections--table').waitFor({ timeout: 20_000 });
     return app;
   }
@@ -63,7 +40,7 @@ describe('payload and conditions in the connection dialog', () => {
     const app = await openAdmin();
     await app.getByTestId('create-connection').click();
     await app.getByTestId('connection-name').fill(NAME);
-    await app.getByTestId('connection-url').fill(listener.url);
+    await app.getByTestId('connection-url').fill(session.listener.url);
     await app.getByTestId('connection-token').fill('payload-listener-key');
 
     await openConnectionTab(app, 'payload');
@@ -71,8 +48,8 @@ describe('payload and conditions in the connection dialog', () => {
     await expectText(app.getByTestId('connection-payload-panel'), /Leave empty to send every field/);
     await pickOption(app, 'connection-payload-fields', 'summ', /^summary$/);
     await app.getByTestId('connection-include-changes--checkbox-label').click();
-    expect(await axeViolations(page, dialog)).toEqual([]);
-    await screenshotBothThemes(page, 'payload-jira-format');
+    expect(await axeViolations(session.page, dialog)).toEqual([]);
+    await screenshotBothThemes(session.page, 'payload-jira-format');
     await app.getByTestId('payload-json--radio-label').click();
     const editor = app.getByTestId('connection-template');
     // Prefilled with a useful example.
@@ -88,9 +65,9 @@ describe('payload and conditions in the connection dialog', () => {
     expect(body).toContain('"project": "SUP"');
     await expectText(app.getByTestId('preview-content-type'), /application\/json/);
 
-    expect(await axeViolations(page, dialog)).toEqual([]);
+    expect(await axeViolations(session.page, dialog)).toEqual([]);
     await app.getByTestId('preview-body').scrollIntoViewIfNeeded();
-    await screenshotBothThemes(page, 'payload-custom-preview');
+    await screenshotBothThemes(session.page, 'payload-custom-preview');
 
     await app.getByTestId('save-connection').click();
     await app.getByTestId('connection-form').waitFor({ state: 'detached' });
@@ -98,8 +75,8 @@ describe('payload and conditions in the connection dialog', () => {
     expect(saved?.payload).toEqual({ format: 'custom', template: TEMPLATE, encoding: 'json' });
     await expectText(app.getByTestId(`connection-payload-${saved?.id ?? ''}`), /Custom JSON/);
 
-    await platform.fireEvent(fixtureEvent('issue-created'));
-    const [received] = await listener.waitFor(1);
+    await session.platform.fireEvent(fixtureEvent('issue-created'));
+    const [received] = await session.listener.waitFor(1);
     expect(received?.headers['content-type']).toMatch(/application\/json/);
     expect(received?.json()).toEqual({
       key: 'SUP-1',
@@ -116,7 +93,7 @@ describe('payload and conditions in the connection dialog', () => {
     const before = (await overview()).connections.length;
     await app.getByTestId('create-connection').click();
     await app.getByTestId('connection-name').fill('Broken template');
-    await app.getByTestId('connection-url').fill(listener.url);
+    await app.getByTestId('connection-url').fill(session.listener.url);
     await app.getByTestId('connection-token').fill('payload-listener-key');
     await openConnectionTab(app, 'payload');
     await app.getByTestId('payload-json--radio-label').click();
@@ -130,8 +107,8 @@ describe('payload and conditions in the connection dialog', () => {
     await app.getByTestId('template-go-to-error').click();
     await expectText(app.getByTestId('template-caret'), /Line 3, column \d+/);
 
-    expect(await axeViolations(page, dialog)).toEqual([]);
-    await screenshotBothThemes(page, 'payload-template-error');
+    expect(await axeViolations(session.page, dialog)).toEqual([]);
+    await screenshotBothThemes(session.page, 'payload-template-error');
     await app.getByTestId('cancel-connection').click();
     await app.getByTestId('connection-form').waitFor({ state: 'detached' });
     expect((await overview()).connections.length).toBe(before);
@@ -153,8 +130,8 @@ describe('payload and conditions in the connection dialog', () => {
     await expectText(app.getByTestId('connection-jql-error'), /Jira does not accept this JQL: .*projct/, 15_000);
     expect((await byName(NAME))?.conditions).toEqual({});
 
-    expect(await axeViolations(page, dialog)).toEqual([]);
-    await screenshotBothThemes(page, 'conditions-jql-error');
+    expect(await axeViolations(session.page, dialog)).toEqual([]);
+    await screenshotBothThemes(session.page, 'conditions-jql-error');
 
     await app.getByTestId('connection-jql').fill('project = ENG');
     await app.getByTestId('save-connection').click();
@@ -171,18 +148,18 @@ describe('payload and conditions in the connection dialog', () => {
     await app.getByTestId('cancel-connection').click();
 
     // A SUP issue no longer matches the JQL; an ENG issue does.
-    const received = listener.requests.length;
+    const received = session.listener.requests.length;
     const created = fixtureEvent('issue-created');
-    await platform.fireEvent({ ...created, timestamp: String(Number(created.timestamp) + 5_000) });
+    await session.platform.fireEvent({ ...created, timestamp: String(Number(created.timestamp) + 5_000) });
     const issue = created.issue as { fields: Record<string, unknown> };
-    await platform.fireEvent({
+    await session.platform.fireEvent({
       ...created,
       timestamp: String(Number(created.timestamp) + 6_000),
       issue: { ...issue, id: '10004', key: 'ENG-1', fields: { ...issue.fields, summary: 'Rotate the SSO signing certificate', project: { id: '10001', key: 'ENG', name: 'Engineering' } } },
     });
-    const all = await listener.waitFor(received + 1);
+    const all = await session.listener.waitFor(received + 1);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const since = listener.requests.slice(received).map((r) => r.json().key);
+    const since = session.listener.requests.slice(received).map((r) => r.json().key);
     expect(since).toEqual(['ENG-1']);
     expect(all.at(-1)?.json()).toMatchObject({ key: 'ENG-1', project: 'ENG' });
 
@@ -192,6 +169,6 @@ describe('payload and conditions in the connection dialog', () => {
     const off = await byName(NAME);
     expect(off?.payload).toEqual({ format: 'custom', template: TEMPLATE, encoding: 'json' });
     expect(off?.conditions).toEqual({ jql: 'project = ENG', changedFields: ['status'], ignoreAccountIds: [BOT] });
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import type { ConnectionView, ProjectOverview } from '../../src/shared/contract';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
-import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import { screenshotPath } from '../support/browser';
+import { useE2eSession } from '../support/e2e-session';
+import { fixtureEvent } from '../support/platform';
 import { axeViolations, expectText, openView, screenshotBothThemes } from '../support/relay-ui';
 
 /**
@@ -10,69 +9,55 @@ import { axeViolations, expectText, openView, screenshotBothThemes } from '../su
  * without the right permission are refused with a sentence that says which permission they lack.
  */
 describe('project settings page in Chromium', () => {
-  let platform: TestPlatform;
-  let listener: LoopbackListener;
-  let browser: BrowserContext;
-  let page: Page;
+  const session = useE2eSession({ listener: true });
   let optIn: ConnectionView;
-  const errors: string[] = [];
 
   beforeAll(async () => {
-    [platform, listener] = await Promise.all([startTestPlatform(), startLoopbackListener()]);
-    const saved = await platform.invokeAdmin<ConnectionView>(
+    const saved = await session.platform.invokeAdmin<ConnectionView>(
       'connections/save',
       {
         name: 'Opt-in triage agent',
-        url: listener.url,
+        url: session.listener.url,
         enabled: true,
         events: ['issue_created', 'issue_updated'],
         projects: { mode: 'optIn' },
         rateLimitPerSecond: 5,
         token: 'opt-in-listener-key',
       },
-      platform.users.admin.accountId,
+      session.admin(),
     );
     if (!saved.ok) throw new Error(`Could not create the opt-in connection: ${saved.error.message}`);
     optIn = saved.data;
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await listener?.close();
-    await platform?.close();
-  });
-
-  const pat = () => platform.users.projectAdmin;
+  const pat = () => session.platform.users.projectAdmin;
 
   it('lets a project admin opt the project in, then shows the forwarded events', async () => {
     const project = pat().projectAdminOf[0];
-    const app = await openView(page, platform.url, 'project', pat().accountId, project);
+    const app = await openView(session.page, session.platform.url, 'project', pat().accountId, project);
     const item = app.getByTestId(`project-connection-${optIn.id}`);
     await expectText(item, /Opt-in triage agent/, 20_000);
     await expectText(item, /Opt-in: this project/);
     const toggle = app.getByTestId(`optin-toggle-${optIn.id}--input`);
     expect(await toggle.isChecked()).toBe(false);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshotBothThemes(page, 'project-page');
+    expect(await axeViolations(session.page)).toEqual([]);
+    await screenshotBothThemes(session.page, 'project-page');
 
     await app.getByTestId(`optin-toggle-${optIn.id}`).click();
     await expectText(app.getByTestId('flag-success'), /events now go to Opt-in triage agent/);
-    const stored = await platform.invokeProject<ProjectOverview>('project/overview', {}, pat().accountId, project);
+    const stored = await session.platform.invokeProject<ProjectOverview>('project/overview', {}, pat().accountId, project);
     expect(stored.ok && stored.data.connections.find((c) => c.id === optIn.id)?.optedIn).toBe(true);
     expect(await toggle.isChecked()).toBe(true);
 
     // An issue of this project is created: the opt-in connection now receives it.
-    await platform.fireEvent(fixtureEvent('issue-created'));
-    await listener.waitFor(1);
+    await session.platform.fireEvent(fixtureEvent('issue-created'));
+    await session.listener.waitFor(1);
     await app.getByTestId('refresh-deliveries').click();
     const table = app.getByTestId('deliveries-table');
     await expectText(table, /Issue created/, 15_000);
     await expectText(table, /Opt-in triage agent/);
     await expectText(table, /Delivered/);
-    await screenshotBothThemes(page, 'project-page-deliveries');
+    await screenshotBothThemes(session.page, 'project-page-deliveries');
 
     // The detail panel: masked request headers and the attempt that delivered it.
     await app.locator('[data-testid^="delivery-details-"]').first().click();
@@ -80,13 +65,13 @@ describe('project settings page in Chromium', () => {
     await expectText(app.getByTestId('request-headers'), /Bearer \*+/, 10_000);
     expect(await detail.innerText()).not.toContain('opt-in-listener-key');
     await expectText(app.getByTestId('attempts--table'), /200/);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshotBothThemes(page, 'project-delivery-detail');
+    expect(await axeViolations(session.page)).toEqual([]);
+    await screenshotBothThemes(session.page, 'project-delivery-detail');
   });
 
   it('filters the project deliveries by state and issue key', async () => {
     const project = pat().projectAdminOf[0];
-    const app = await openView(page, platform.url, 'project', pat().accountId, project);
+    const app = await openView(session.page, session.platform.url, 'project', pat().accountId, project);
     const table = app.getByTestId('deliveries-table');
     await expectText(table, /Delivered/, 20_000);
     await app.getByTestId('filter-issue').fill('NOPE-42');
@@ -99,22 +84,22 @@ describe('project settings page in Chromium', () => {
   });
 
   it('refuses a project admin of another project with the permission they lack', async () => {
-    const other = (await platform.api<{ key: string }[]>('/api/site/projects')).json.map((p) => p.key).find((key) => !pat().projectAdminOf.includes(key));
+    const other = (await session.platform.api<{ key: string }[]>('/api/site/projects')).json.map((p) => p.key).find((key) => !pat().projectAdminOf.includes(key));
     expect(other).toBeDefined();
-    const app = await openView(page, platform.url, 'project', pat().accountId, other);
+    const app = await openView(session.page, session.platform.url, 'project', pat().accountId, other);
     await expectText(app.getByTestId('page-error'), /You need the Administer Projects permission for this project/, 20_000);
     expect(await app.getByTestId('project-connections').count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('project-page-forbidden-light'), fullPage: true });
+    await session.page.screenshot({ path: screenshotPath('project-page-forbidden-light'), fullPage: true });
   });
 
   it('refuses a plain user on both pages', async () => {
-    const app = await openView(page, platform.url, 'admin', platform.users.plain.accountId);
+    const app = await openView(session.page, session.platform.url, 'admin', session.platform.users.plain.accountId);
     await expectText(app.getByTestId('page-error'), /Only Jira administrators can manage Agent Studio Relay/, 20_000);
     expect(await app.getByTestId('create-connection').count()).toBe(0);
-    await screenshotBothThemes(page, 'admin-page-forbidden');
+    await screenshotBothThemes(session.page, 'admin-page-forbidden');
 
-    const project = await openView(page, platform.url, 'project', platform.users.plain.accountId, pat().projectAdminOf[0]);
+    const project = await openView(session.page, session.platform.url, 'project', session.platform.users.plain.accountId, pat().projectAdminOf[0]);
     await expectText(project.getByTestId('page-error'), /You need the Administer Projects permission for this project/, 20_000);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

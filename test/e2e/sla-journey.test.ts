@@ -1,7 +1,6 @@
-import type { BrowserContext, FrameLocator, Page, Route } from 'playwright-core';
+import type { FrameLocator, Route } from 'playwright-core';
 import type { SlaOverview } from '../../src/shared/contract';
-import { launchChromium } from '../support/browser';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { useE2eSession } from '../support/e2e-session';
 import { axeViolations, expectText, openView, screenshotBothThemes, setTheme } from '../support/relay-ui';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -12,44 +11,27 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * Runs the built UI on the local platform in headless Chromium.
  */
 describe('Service Management SLAs section in Chromium', () => {
-  let platform: TestPlatform;
-  let browser: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.close();
-  });
-
-  const admin = () => platform.users.admin.accountId;
+  const session = useE2eSession();
   const slaOverview = async (): Promise<SlaOverview> => {
-    const result = await platform.invokeAdmin<SlaOverview>('sla/overview', {}, admin());
+    const result = await session.platform.invokeAdmin<SlaOverview>('sla/overview', {}, session.admin());
     if (!result.ok) throw new Error(`sla/overview failed: ${result.error.message}`);
     return result.data;
   };
 
   async function openSla(): Promise<FrameLocator> {
-    const app = await openView(page, platform.url, 'admin', admin());
+    const app = await openView(session.page, session.platform.url, 'admin', session.admin());
     await app.getByTestId('sla-form').waitFor({ timeout: 20_000 });
     return app;
   }
 
   /** Both themes, with a viewport tall enough for the whole section, scrolled to its heading. */
   async function screenshotSection(app: FrameLocator, name: string): Promise<void> {
-    await page.setViewportSize({ width: 1400, height: 1600 });
+    await session.page.setViewportSize({ width: 1400, height: 1600 });
     try {
       await app.getByTestId('sla-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await screenshotBothThemes(page, name);
+      await screenshotBothThemes(session.page, name);
     } finally {
-      await page.setViewportSize({ width: 1400, height: 1000 });
+      await session.page.setViewportSize({ width: 1400, height: 1000 });
     }
   }
 
@@ -69,7 +51,7 @@ describe('Service Management SLAs section in Chromium', () => {
     expect(headings.indexOf('Service Management SLAs')).toBeGreaterThan(headings.indexOf('Connections'));
     expect(headings.indexOf('Service Management SLAs')).toBeLessThan(headings.indexOf('Deliveries'));
 
-    const connection = await platform.firstConnection();
+    const connection = await session.platform.firstConnection();
     await app.getByTestId(`edit-connection-${connection.id}`).click();
     await app.getByTestId('connection-form').waitFor();
     await expectText(app.getByTestId('connection-form'), /Found by a scan every five minutes/);
@@ -121,10 +103,10 @@ describe('Service Management SLAs section in Chromium', () => {
     expect(await app.getByTestId('sla-warn-minutes').getAttribute('aria-describedby')).toContain('sla-warn-minutes-error');
     expect((await slaOverview()).settings.warnBeforeMinutes).toBe(45);
 
-    expect(await axeViolations(page, '[data-testid="sla-section"]')).toEqual([]);
-    await setTheme(page, 'dark');
-    expect(await axeViolations(page, '[data-testid="sla-section"]')).toEqual([]);
-    await setTheme(page, 'light');
+    expect(await axeViolations(session.page, '[data-testid="sla-section"]')).toEqual([]);
+    await setTheme(session.page, 'dark');
+    expect(await axeViolations(session.page, '[data-testid="sla-section"]')).toEqual([]);
+    await setTheme(session.page, 'light');
     await screenshotSection(app, 'sla-field-error');
 
     // Editing the field clears its error until the next save.
@@ -144,7 +126,7 @@ describe('Service Management SLAs section in Chromium', () => {
       }
       return route.fulfill({ response, json: result });
     };
-    await page.route('**/api/invoke', withScan);
+    await session.page.route('**/api/invoke', withScan);
     try {
       const app = await openSla();
       const scan = app.getByTestId('sla-last-scan');
@@ -152,17 +134,17 @@ describe('Service Management SLAs section in Chromium', () => {
       await expectText(scan, /Issues found\s*3/);
       await expectText(scan, /Events sent\s*2/);
       await expectText(app.getByTestId('sla-last-scan-error'), /None of the SLAs named in the settings exists/);
-      expect(await axeViolations(page, '[data-testid="sla-section"]')).toEqual([]);
+      expect(await axeViolations(session.page, '[data-testid="sla-section"]')).toEqual([]);
       await screenshotSection(app, 'sla-last-scan');
     } finally {
-      await page.unroute('**/api/invoke', withScan);
+      await session.page.unroute('**/api/invoke', withScan);
     }
   });
 
   it('refuses SLA settings to anyone but a Jira admin', async () => {
-    const asPlain = await platform.invokeAdmin('sla/save', { warnBeforeMinutes: 5, slaNames: [] }, platform.users.plain.accountId);
+    const asPlain = await session.platform.invokeAdmin('sla/save', { warnBeforeMinutes: 5, slaNames: [] }, session.platform.users.plain.accountId);
     expect(asPlain).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await slaOverview()).settings.warnBeforeMinutes).toBe(45);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { DeliveryDetail, DeliveryFilter, DeliveryPage, DeliveryState, DeliveryView, ResolverResult } from '../../src/shared/contract';
+import type { AdminOverview, ConnectionView, DeliveryDetail, DeliveryFilter, DeliveryPage, DeliveryState, DeliveryView, ResolverResult } from '../../src/shared/contract';
 import { fixtureEvent, type TestPlatform } from './platform';
 
 /**
@@ -27,6 +27,16 @@ export function distinctEvent(name: string): Record<string, unknown> {
 function unwrap<T>(result: ResolverResult<T>, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
   return result.data;
+}
+
+/** The admin page's overview, as the Jira admin gets it. */
+export async function adminOverview(platform: TestPlatform): Promise<AdminOverview> {
+  return unwrap(await platform.invokeAdmin<AdminOverview>('admin/overview', {}, platform.users.admin.accountId), 'admin/overview failed');
+}
+
+/** The connection of that name on the admin overview, if any. */
+export async function connectionByName(platform: TestPlatform, name: string): Promise<ConnectionView | undefined> {
+  return (await adminOverview(platform)).connections.find((c) => c.name === name);
 }
 
 export async function listAllDeliveries(platform: TestPlatform, filter: DeliveryFilter = {}): Promise<DeliveryView[]> {
