@@ -1,15 +1,15 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import Heading from '@atlaskit/heading';
 import { ModalTransition } from '@atlaskit/modal-dialog';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline } from '@atlaskit/primitives';
 import type { DeliveryRef, DeliveryView } from '../../../../src/shared/contract';
 import type { DeliverySource } from '../api/delivery-source';
 import { useDeliveryLog, type LogFilter } from '../hooks/use-delivery-log';
 import { DeliveriesTable } from './DeliveriesTable';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { LoadingState } from './LoadingState';
+import { PageSection } from './PageSection';
 
 const DeliveryFilters = lazy(() => import('./DeliveryFilters').then((m) => ({ default: m.DeliveryFilters })));
 const DeliveryDetailDialog = lazy(() => import('./DeliveryDetailDialog').then((m) => ({ default: m.DeliveryDetailDialog })));
@@ -40,61 +40,57 @@ export function DeliveriesSection({ source, forbiddenMessage, connections, descr
   const failedName = failedOf && connections?.find((c) => c.id === failedOf)?.name;
 
   return (
-    <Box as="section" aria-labelledby="deliveries-heading">
-      <Stack space="space.200">
-        <Inline spread="space-between" alignBlock="center">
-          <Stack space="space.050">
-            <Heading size="medium" as="h2" id="deliveries-heading">
-              Deliveries
-            </Heading>
-            <Text color="color.text.subtle">{description}</Text>
-          </Stack>
-          <Inline space="space.100">
-            {onRedeliverFailed && failedOf && failedName && (
-              <Button
-                onClick={() => onRedeliverFailed(failedOf, filter.from)}
-                aria-label={`Redeliver all failed since… for ${failedName}`}
-                testId="redeliver-failed-from-log"
-              >
-                Redeliver all failed since…
-              </Button>
-            )}
-            <Button onClick={log.reload} isLoading={log.loading && log.deliveries !== undefined} testId="refresh-deliveries">
-              Refresh
+    <PageSection
+      id="deliveries"
+      title="Deliveries"
+      description={description}
+      actions={
+        <Inline space="space.100">
+          {onRedeliverFailed && failedOf && failedName && (
+            <Button
+              onClick={() => onRedeliverFailed(failedOf, filter.from)}
+              aria-label={`Redeliver all failed since… for ${failedName}`}
+              testId="redeliver-failed-from-log"
+            >
+              Redeliver all failed since…
             </Button>
-          </Inline>
+          )}
+          <Button onClick={log.reload} isLoading={log.loading && log.deliveries !== undefined} testId="refresh-deliveries">
+            Refresh
+          </Button>
         </Inline>
-        {/* The placeholder keeps the filter bar's height, so the table does not jump when it arrives. */}
-        <Suspense fallback={<div style={{ minHeight: '3.75rem' }} />}>
-          <DeliveryFilters filter={filter} onChange={setFilter} connections={connections} />
-        </Suspense>
-        {log.error && <ErrorSectionMessage error={log.error} forbiddenMessage={forbiddenMessage} title="Deliveries could not be loaded" />}
-        {log.deliveries === undefined && log.loading && <LoadingState label="Loading deliveries" />}
-        {log.deliveries !== undefined && (
-          <Box testId="deliveries-table" aria-busy={log.loading}>
-            {log.deliveries.length === 0 ? (
-              <EmptyState
-                header={filtered ? 'No deliveries match these filters' : 'No deliveries yet'}
-                description={
-                  filtered
-                    ? 'Change or clear the filters to see more.'
-                    : 'Deliveries appear here as soon as an issue changes in a project a connection covers.'
-                }
-                headingLevel={3}
-              />
-            ) : (
-              <DeliveriesTable deliveries={log.deliveries} onOpen={(d: DeliveryView) => setOpen({ eventId: d.eventId, connectionId: d.connectionId })} />
-            )}
-          </Box>
-        )}
-        {log.hasMore && (
-          <Inline alignInline="center">
-            <Button onClick={log.loadMore} isLoading={log.loadingMore} testId="load-more-deliveries">
-              Load more
-            </Button>
-          </Inline>
-        )}
-      </Stack>
+      }
+    >
+      {/* The placeholder keeps the filter bar's height, so the table does not jump when it arrives. */}
+      <Suspense fallback={<div style={{ minHeight: '3.75rem' }} />}>
+        <DeliveryFilters filter={filter} onChange={setFilter} connections={connections} />
+      </Suspense>
+      {log.error && <ErrorSectionMessage error={log.error} forbiddenMessage={forbiddenMessage} title="Deliveries could not be loaded" />}
+      {log.deliveries === undefined && log.loading && <LoadingState label="Loading deliveries" />}
+      {log.deliveries !== undefined && (
+        <Box testId="deliveries-table" aria-busy={log.loading}>
+          {log.deliveries.length === 0 ? (
+            <EmptyState
+              header={filtered ? 'No deliveries match these filters' : 'No deliveries yet'}
+              description={
+                filtered
+                  ? 'Change or clear the filters to see more.'
+                  : 'Deliveries appear here as soon as an issue changes in a project a connection covers.'
+              }
+              headingLevel={3}
+            />
+          ) : (
+            <DeliveriesTable deliveries={log.deliveries} onOpen={(d: DeliveryView) => setOpen({ eventId: d.eventId, connectionId: d.connectionId })} />
+          )}
+        </Box>
+      )}
+      {log.hasMore && (
+        <Inline alignInline="center">
+          <Button onClick={log.loadMore} isLoading={log.loadingMore} testId="load-more-deliveries">
+            Load more
+          </Button>
+        </Inline>
+      )}
       <Suspense fallback={null}>
         <ModalTransition>
           {open && (
@@ -102,6 +98,6 @@ export function DeliveriesSection({ source, forbiddenMessage, connections, descr
           )}
         </ModalTransition>
       </Suspense>
-    </Box>
+    </PageSection>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { Code } from '@atlaskit/code';
-import Heading from '@atlaskit/heading';
-import { Box, Stack, Text } from '@atlaskit/primitives';
+import { Stack } from '@atlaskit/primitives';
 import type { SlaOverview } from '../../../../src/shared/contract';
 import { getSlaOverview } from '../api/get-sla-overview';
 import { useResolverData } from '../hooks/use-resolver-data';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { LoadingState } from './LoadingState';
+import { PageSection } from './PageSection';
 import { SlaLastScan } from './SlaLastScan';
 import { SlaSettingsForm } from './SlaSettingsForm';
 import { SlaSubscribers } from './SlaSubscribers';
@@ -32,28 +32,27 @@ export function SlaSection({ forbiddenMessage, reloadSignal, onSaved }: Props) {
   };
 
   return (
-    <Box as="section" aria-labelledby="sla-heading" testId="sla-section">
-      <Stack space="space.200">
-        <Stack space="space.050">
-          <Heading size="medium" as="h2" id="sla-heading">
-            Service Management SLAs
-          </Heading>
-          <Text as="p" color="color.text.subtle">
-            Jira has no SLA event, so the relay checks Service Management SLAs every five minutes. It sends <Code>sla_breached</Code> when an SLA breaches
-            and <Code>sla_warning</Code> before it does (“SLA breached” and “SLA about to breach” in a connection’s events), once per issue, SLA and
-            cycle, to the connections subscribed to those events.
-          </Text>
+    <PageSection
+      id="sla"
+      title="Service Management SLAs"
+      testId="sla-section"
+      description={
+        <>
+          Jira has no SLA event, so the relay checks Service Management SLAs every five minutes. It sends <Code>sla_breached</Code> when an SLA breaches and{' '}
+          <Code>sla_warning</Code> before it does (“SLA breached” and “SLA about to breach” in a connection’s events), once per issue, SLA and cycle, to the
+          connections subscribed to those events.
+        </>
+      }
+    >
+      {overview.error && <ErrorSectionMessage error={overview.error} forbiddenMessage={forbiddenMessage} title="SLA settings could not be loaded" testId="sla-error" />}
+      {!data && overview.loading && <LoadingState label="Loading SLA settings" />}
+      {data && (
+        <Stack space="space.300">
+          <SlaSubscribers names={data.subscribers} />
+          <SlaSettingsForm overview={data} forbiddenMessage={forbiddenMessage} onSaved={saved} />
+          <SlaLastScan scan={data.lastScan} />
         </Stack>
-        {overview.error && <ErrorSectionMessage error={overview.error} forbiddenMessage={forbiddenMessage} title="SLA settings could not be loaded" testId="sla-error" />}
-        {!data && overview.loading && <LoadingState label="Loading SLA settings" />}
-        {data && (
-          <Stack space="space.300">
-            <SlaSubscribers names={data.subscribers} />
-            <SlaSettingsForm overview={data} forbiddenMessage={forbiddenMessage} onSaved={saved} />
-            <SlaLastScan scan={data.lastScan} />
-          </Stack>
-        )}
-      </Stack>
-    </Box>
+      )}
+    </PageSection>
   );
 }
