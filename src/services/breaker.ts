@@ -1,5 +1,6 @@
 import type { TestConnectionResult } from '../shared/contract';
 import type { RelayConfig } from '../core/connection';
+import { ConfigBusyError } from './config-busy';
 import type { ConfigCache } from './config-cache';
 import { retryJobFor } from './retry-job';
 import type { Clock, ConfigStore, DeliveryStore, Logger, RetryJob, RetryQueue } from './ports';
@@ -26,11 +27,25 @@ export interface BreakerDeps {
   logger: Logger;
 }
 
+/**
+ * Opens the connection's breaker unless it is open already. Called by the retry consumer after a failed
+ * attempt: when an admin's save holds the configuration, the breaker is left shut rather than the
+ * delivery failed, since the connection's next failed attempt opens it.
+ */
 export async function openBreaker(deps: BreakerDeps, connectionId: string, reason: string): Promise<void> {
-  const config = await deps.configStore.load();
-  if (config.breakers[connectionId] || !config.connections.some((c) => c.id === connectionId)) return;
-  const now = deps.clock.now();
-  await deps.configStore.save({ ...config, breakers: { ...config.breakers, [connectionId]: { openedAt: now, reason, probeAt: now + PROBE_INTERVAL_MS } } });
+  let opened: boolean;
+  try {
+    opened = await deps.configStore.update((config) => {
+      if (config.breakers[connectionId] || !config.connections.some((c) => c.id === connectionId)) return { result: false };
+      const now = deps.clock.now();
+      return { config: { ...config, breakers: { ...config.breakers, [connectionId]: { openedAt: now, reason, probeAt: now + PROBE_INTERVAL_MS } } }, result: true };
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigBusyError)) throw error;
+    deps.logger.warn('Circuit breaker not opened: the configuration is being saved; the next failed attempt opens it', { connectionId });
+    return;
+  }
+  if (!opened) return;
   deps.cache.invalidate();
   deps.logger.warn('Circuit breaker opened: deliveries wait until a probe succeeds', { connectionId, reason });
 }
@@ -51,19 +66,29 @@ export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]
   const closed = results.filter((r) => r.result.ok).map((r) => r.id);
   const stillOpen = results.filter((r) => !r.result.ok);
   const orphans = Object.keys(config.breakers).filter((id) => !open.includes(id));
+  let latest = config;
   if (results.length > 0 || orphans.length > 0) {
-    // Applied to a fresh copy, so a breaker opened or a connection saved meanwhile is kept.
-    const fresh = await deps.configStore.load();
-    const breakers = { ...fresh.breakers };
-    for (const id of [...closed, ...orphans]) delete breakers[id];
-    for (const { id, result } of stillOpen) {
-      const current = breakers[id];
-      if (current) breakers[id] = { ...current, reason: probeReason(result), probeAt: now + PROBE_INTERVAL_MS };
+    try {
+      // The probes ran before the lock (each may take its 10 s timeout); their outcome is applied to the
+      // configuration as stored now, so a breaker opened or a connection saved meanwhile is kept.
+      latest = await deps.configStore.update((fresh) => {
+        const breakers = { ...fresh.breakers };
+        for (const id of [...closed, ...orphans]) delete breakers[id];
+        for (const { id, result } of stillOpen) {
+          const current = breakers[id];
+          if (current) breakers[id] = { ...current, reason: probeReason(result), probeAt: now + PROBE_INTERVAL_MS };
+        }
+        const next: RelayConfig = { ...fresh, breakers };
+        return { config: next, result: next };
+      });
+    } catch (error) {
+      if (!(error instanceof ConfigBusyError)) throw error;
+      // Nothing closed, so nothing is released: the breakers stay as they were until the next run probes again.
+      deps.logger.warn('Breaker probe not recorded: the configuration is being saved; the next run probes again', { connections: open });
+      return { closed: [], stillOpen: open };
     }
-    await deps.configStore.save({ ...fresh, breakers });
     deps.cache.invalidate();
   }
-  const latest = await deps.configStore.load();
   for (const connectionId of closed) {
     const released = await releaseBacklog(deps, connectionId, latest);
     deps.logger.info('Circuit breaker closed: backlog released', { connectionId, released });

@@ -11,8 +11,21 @@ export interface ConfigSource {
   load(): Promise<RelayConfig>;
 }
 
+/** What a change decided: the configuration to store (none: nothing to write) and what to answer. */
+export interface ConfigChange<T> {
+  config?: RelayConfig;
+  result: T;
+}
+
 export interface ConfigStore extends ConfigSource {
-  save(config: RelayConfig): Promise<void>;
+  /**
+   * The only way to write the configuration. Every setting shares one key, so `change` runs under an
+   * exclusive lock on the configuration as stored now (never a cached copy): two writers at once each see
+   * the other's change instead of one silently undoing it. The config it returns is checked against the
+   * admin-input rules and saved; whatever `change` throws comes out unchanged, nothing saved. Throws
+   * ConfigBusyError when another writer holds the lock for longer than a save waits.
+   */
+  update<T>(change: (current: RelayConfig) => ConfigChange<T> | Promise<ConfigChange<T>>): Promise<T>;
 }
 
 export interface SecretStore {

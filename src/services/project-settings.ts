@@ -31,16 +31,18 @@ export async function setProjectOptIn(
   connectionId: string,
   optedIn: boolean,
 ): Promise<ProjectOverview> {
-  const config = await deps.configStore.load();
-  const connection = requireConnection(config, connectionId, 'connectionId');
-  if (connection.projects.mode !== 'optIn') {
-    throw new RelayError('INVALID_INPUT', 'This connection is not opt-in: a Jira admin chooses its projects.', 'connectionId');
-  }
-  const current = new Set(config.optIns[connectionId] ?? []);
-  if (optedIn) current.add(projectKey);
-  else current.delete(projectKey);
-  const next: RelayConfig = { ...config, optIns: { ...config.optIns, [connectionId]: [...current].sort() } };
-  await deps.configStore.save(next);
+  const next = await deps.configStore.update((config) => {
+    const connection = requireConnection(config, connectionId, 'connectionId');
+    if (connection.projects.mode !== 'optIn') {
+      throw new RelayError('INVALID_INPUT', 'This connection is not opt-in: a Jira admin chooses its projects.', 'connectionId');
+    }
+    const current = new Set(config.optIns[connectionId] ?? []);
+    if (current.has(projectKey) === optedIn) return { result: config };
+    if (optedIn) current.add(projectKey);
+    else current.delete(projectKey);
+    const changed: RelayConfig = { ...config, optIns: { ...config.optIns, [connectionId]: [...current].sort() } };
+    return { config: changed, result: changed };
+  });
   deps.cache.invalidate();
   return projectOverview(next, projectKey);
 }

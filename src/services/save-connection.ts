@@ -38,39 +38,43 @@ export async function saveConnection(
     const problem = await deps.jira.jqlProblem(input.conditions.jql);
     if (problem) throw invalidInput('conditions.jql', problem);
   }
-  const config = await deps.configStore.load();
-  const now = new Date(deps.clock.now()).toISOString();
-  const existing = input.id ? config.connections.find((c) => c.id === input.id) : undefined;
-  if (input.id && !existing) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
-  if (!existing && !input.token) throw invalidInput('token', 'Enter the listener’s API key');
-  // A stored key is never sent to a different listener unless the admin enters it again.
-  if (existing && !input.token && existing.url !== url.url.href) {
-    throw invalidInput('token', 'The listener URL changed: enter the API key for the new listener');
-  }
-  if (config.connections.some((c) => c.id !== existing?.id && c.name.toLowerCase() === input.name.toLowerCase())) {
-    throw invalidInput('name', 'Another connection already has this name');
-  }
+  // Asked before the configuration is locked: a Jira call has no place inside the lock.
+  const setByName = input.token ? await actor.jira.myDisplayName() : undefined;
+  const connection = await deps.configStore.update(async (config) => {
+    const now = new Date(deps.clock.now()).toISOString();
+    const existing = input.id ? config.connections.find((c) => c.id === input.id) : undefined;
+    if (input.id && !existing) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
+    if (!existing && !input.token) throw invalidInput('token', 'Enter the listener’s API key');
+    // A stored key is never sent to a different listener unless the admin enters it again.
+    if (existing && !input.token && existing.url !== url.url.href) {
+      throw invalidInput('token', 'The listener URL changed: enter the API key for the new listener');
+    }
+    if (config.connections.some((c) => c.id !== existing?.id && c.name.toLowerCase() === input.name.toLowerCase())) {
+      throw invalidInput('name', 'Another connection already has this name');
+    }
 
-  const connection: StoredConnection = {
-    id: existing?.id ?? randomUUID(),
-    name: input.name,
-    url: url.url.href,
-    enabled: input.enabled,
-    events: input.events,
-    projects: input.projects,
-    rateLimitPerSecond: input.rateLimitPerSecond,
-    headers: input.headers,
-    payload: input.payload,
-    conditions: input.conditions,
-    token: input.token ? { setAt: now, setBy: actor.accountId, setByName: await actor.jira.myDisplayName() } : existing?.token,
-    createdAt: existing?.createdAt ?? now,
-    updatedAt: now,
-  };
-  if (input.token) await deps.secrets.setToken(connection.id, input.token);
-  const connections = existing
-    ? config.connections.map((c) => (c.id === connection.id ? connection : c))
-    : [...config.connections, connection];
-  await deps.configStore.save({ ...config, connections });
+    const saved: StoredConnection = {
+      id: existing?.id ?? randomUUID(),
+      name: input.name,
+      url: url.url.href,
+      enabled: input.enabled,
+      events: input.events,
+      projects: input.projects,
+      rateLimitPerSecond: input.rateLimitPerSecond,
+      headers: input.headers,
+      payload: input.payload,
+      conditions: input.conditions,
+      token: input.token ? { setAt: now, setBy: actor.accountId, setByName } : existing?.token,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    // Written only once every check passed, and before the configuration points the connection at its URL.
+    if (input.token) await deps.secrets.setToken(saved.id, input.token);
+    const connections = existing
+      ? config.connections.map((c) => (c.id === saved.id ? saved : c))
+      : [...config.connections, saved];
+    return { config: { ...config, connections }, result: saved };
+  });
   deps.cache.invalidate();
   return toConnectionView(
     connection,

@@ -28,34 +28,37 @@ export async function loadSigningSecrets(secrets: SecretStore, connection: Store
  * for 24 hours so the receiver can switch over. The new secret is returned once and never again.
  */
 export async function rotateSigningSecret(deps: SigningDeps, connectionId: string): Promise<{ secret: string; connection: ConnectionView }> {
-  const config = await deps.configStore.load();
-  const connection = requireConnection(config, connectionId);
-  const now = deps.clock.now();
-  const retiresAt = new Date(now + SECRET_ROTATION_WINDOW_MS).toISOString();
-  const active = new Set(activeSigningSecretIds(connection, now));
-  const expired = (connection.signing?.secrets ?? []).filter((s) => !active.has(s.id));
-  const kept = (connection.signing?.secrets ?? []).filter((s) => active.has(s.id)).map((s) => ({ ...s, retiresAt: s.retiresAt ?? retiresAt }));
   const secret = newSigningSecret();
   const id = randomUUID().slice(0, 8);
-  await deps.secrets.setSigningSecret(connection.id, id, secret);
-  const updated: StoredConnection = {
-    ...connection,
-    signing: { secrets: [...kept, { id, createdAt: new Date(now).toISOString() }] },
-    updatedAt: new Date(now).toISOString(),
-  };
-  await deps.configStore.save({ ...config, connections: config.connections.map((c) => (c.id === connection.id ? updated : c)) });
-  await Promise.all(expired.map((s) => deps.secrets.deleteSigningSecret(connection.id, s.id)));
+  const now = deps.clock.now();
+  const { updated, expired } = await deps.configStore.update(async (config) => {
+    const connection = requireConnection(config, connectionId);
+    const retiresAt = new Date(now + SECRET_ROTATION_WINDOW_MS).toISOString();
+    const active = new Set(activeSigningSecretIds(connection, now));
+    const stale = (connection.signing?.secrets ?? []).filter((s) => !active.has(s.id));
+    const kept = (connection.signing?.secrets ?? []).filter((s) => active.has(s.id)).map((s) => ({ ...s, retiresAt: s.retiresAt ?? retiresAt }));
+    // Stored before the configuration names it, so a delivery never looks for a secret that is not there yet.
+    await deps.secrets.setSigningSecret(connection.id, id, secret);
+    const changed: StoredConnection = {
+      ...connection,
+      signing: { secrets: [...kept, { id, createdAt: new Date(now).toISOString() }] },
+      updatedAt: new Date(now).toISOString(),
+    };
+    return { config: { ...config, connections: config.connections.map((c) => (c.id === connection.id ? changed : c)) }, result: { updated: changed, expired: stale } };
+  });
+  await Promise.all(expired.map((s) => deps.secrets.deleteSigningSecret(updated.id, s.id)));
   deps.cache.invalidate();
   return { secret, connection: toConnectionView(updated, await connectionHealth(deps.deliveries, updated.id, now)) };
 }
 
 /** Stops signing and deletes every signing secret of the connection. */
 export async function disableSigning(deps: SigningDeps, connectionId: string): Promise<ConnectionView> {
-  const config = await deps.configStore.load();
-  const connection = requireConnection(config, connectionId);
-  const updated: StoredConnection = { ...connection, signing: undefined, updatedAt: new Date(deps.clock.now()).toISOString() };
-  await deps.configStore.save({ ...config, connections: config.connections.map((c) => (c.id === connection.id ? updated : c)) });
-  await Promise.all((connection.signing?.secrets ?? []).map((s) => deps.secrets.deleteSigningSecret(connection.id, s.id)));
+  const { updated, secrets } = await deps.configStore.update((config) => {
+    const connection = requireConnection(config, connectionId);
+    const changed: StoredConnection = { ...connection, signing: undefined, updatedAt: new Date(deps.clock.now()).toISOString() };
+    return { config: { ...config, connections: config.connections.map((c) => (c.id === connection.id ? changed : c)) }, result: { updated: changed, secrets: connection.signing?.secrets ?? [] } };
+  });
+  await Promise.all(secrets.map((s) => deps.secrets.deleteSigningSecret(updated.id, s.id)));
   deps.cache.invalidate();
   return toConnectionView(updated, await connectionHealth(deps.deliveries, updated.id, deps.clock.now()));
 }

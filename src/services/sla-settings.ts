@@ -24,8 +24,7 @@ export async function slaOverview(deps: SlaSettingsDeps): Promise<SlaOverview> {
 }
 
 export async function saveSlaSettings(deps: SlaSettingsDeps, settings: SlaSettings): Promise<SlaOverview> {
-  const config = await deps.configStore.load();
-  await deps.configStore.save({ ...config, sla: settings });
+  await deps.configStore.update((config) => ({ config: { ...config, sla: settings }, result: undefined }));
   deps.cache.invalidate();
   return slaOverview(deps);
 }

@@ -33,7 +33,13 @@ export function fixtureEvent(name: string): Record<string, unknown> {
 
 /** Boots the whole local platform (real SDKs, fake site, HTTP API) on a random port with its own data dir. */
 export async function startTestPlatform(
-  options: { listener?: { url: string; token: string; rate?: number }; timeScale?: number; dataDir?: string } = {},
+  options: {
+    listener?: { url: string; token: string; rate?: number };
+    timeScale?: number;
+    dataDir?: string;
+    /** Per remote call (KVS, Jira REST, egress): without it the platform answers at once, so invocations never interleave. */
+    latencyMs?: { kvs?: number; jira?: number; egress?: number };
+  } = {},
 ): Promise<TestPlatform> {
   const logs: string[] = [];
   const platform = await startLocalPlatform({
@@ -41,6 +47,7 @@ export async function startTestPlatform(
     dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'relay-test-')),
     timeScale: options.timeScale ?? 1,
     listener: options.listener,
+    latencyMs: options.latencyMs,
     log: (line) => logs.push(line),
     quiet: true,
   });

@@ -1,6 +1,7 @@
 import { DEFAULT_PAYLOAD, DEFAULT_SLA_SETTINGS, type RelayConfig, type StoredConnection } from '../../src/core/connection';
 import type { DeliveryRecord } from '../../src/core/delivery-record';
 import { Pacer } from '../../src/core/pacer';
+import { ConfigBusyError } from '../../src/services/config-busy';
 import { ConfigCache } from '../../src/services/config-cache';
 import type { HttpRequest, HttpResult, RetryJob } from '../../src/services/ports';
 import { processRetry, type RetryDeps } from '../../src/services/process-retry';
@@ -25,12 +26,14 @@ const config: RelayConfig = { version: 1, connections: [connection], optIns: {},
 const START = 1_800_000_000_000;
 
 /** The consumer's collaborators in memory, on a clock that moves only when the consumer sleeps. */
-function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boolean; record?: Partial<DeliveryRecord> } = {}) {
+function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boolean; configBusy?: boolean; record?: Partial<DeliveryRecord> } = {}) {
   let now = START;
   const records = new Map<string, DeliveryRecord>();
   const claims = new Set<string>();
   const pushed: RetryJob[] = [];
   const sent: HttpRequest[] = [];
+  const saved: RelayConfig[] = [];
+  const warnings: string[] = [];
   const clock = { now: () => now };
   records.set('e1:c1', {
     eventId: 'e1',
@@ -55,7 +58,16 @@ function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boole
       { getToken: () => Promise.resolve('token-123456'), setToken: none, deleteToken: none, getSigningSecret: none, setSigningSecret: none, deleteSigningSecret: none },
       clock,
     ),
-    configStore: { load: () => Promise.resolve(config), save: () => Promise.resolve() },
+    configStore: {
+      load: () => Promise.resolve(config),
+      update: async (change) => {
+        // As when an admin's save holds the configuration's lock for longer than a writer waits.
+        if (options.configBusy) throw new ConfigBusyError();
+        const { config: next, result } = await change(config);
+        if (next) saved.push(next);
+        return result;
+      },
+    },
     deliveries: {
       get: (eventId: string, connectionId: string) => Promise.resolve(records.get(`${eventId}:${connectionId}`)),
       getMany: () => Promise.resolve([...records.values()]),
@@ -82,10 +94,10 @@ function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boole
     jira: {} as RetryDeps['jira'],
     clock,
     random: () => 0.5,
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    logger: { info: () => undefined, warn: (message: string) => void warnings.push(message), error: () => undefined },
     userAgent: 'test',
   } satisfies RetryDeps;
-  return { deps, record: () => records.get('e1:c1'), pushed, sent, claims, now: () => now };
+  return { deps, record: () => records.get('e1:c1'), pushed, sent, claims, saved, warnings, now: () => now };
 }
 
 const job: RetryJob = { eventId: 'e1', connectionId: 'c1', host: 'api.moveworks.ai', hostParallel: 48, waitSeconds: 0, ageSeconds: 0, forAttempt: 1 };
@@ -139,6 +151,22 @@ describe('processRetry', () => {
     expect(await processRetry(w.deps, input({ retryCount: 1, retryData: { job, afterFailure: true } }))).toEqual({ kind: 'done', result: 'delivered' });
     expect(w.sent).toHaveLength(1);
     expect(w.record()).toMatchObject({ state: 'delivered', attempts: 1 });
+  });
+
+  it('schedules the next attempt as usual when the breaker cannot be opened because the configuration is being saved', async () => {
+    const failing = { attempts: 3, status: 503, detail: { attemptLog: [], request: { url: URL, headers: {}, body: '{}' } } };
+    const free = world([{ status: 503 }], { record: failing });
+    const busy = world([{ status: 503 }], { record: failing, configBusy: true });
+    const fourth = input({ body: { ...job, forAttempt: 4 } });
+
+    const outcome = await processRetry(free.deps, fourth);
+    expect(free.saved).toMatchObject([{ breakers: { c1: { reason: expect.stringMatching(/503/) as string } } }]);
+    expect(await processRetry(busy.deps, fourth)).toEqual(outcome);
+    expect(busy.saved).toEqual([]);
+    expect(busy.record()).toEqual(free.record());
+    expect(busy.pushed).toEqual(free.pushed);
+    expect(busy.pushed).toMatchObject([{ forAttempt: 5 }]);
+    expect(busy.warnings).toEqual([expect.stringMatching(/breaker not opened/i) as string]);
   });
 
   it('ends the delivery visibly failed when the queue refuses on the last redelivery Forge gives', async () => {
