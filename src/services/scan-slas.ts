@@ -21,8 +21,10 @@ export type SlaScanResult = { kind: 'idle'; reason: string } | { kind: 'scanned'
 export const BREACH_LOOKBACK_MS = 24 * 3_600_000;
 const PAGE_SIZE = 100;
 /**
- * 2,000 issues per scan at most (a service desk with more open breached requests than that may miss
- * new ones: the JQL cannot ask for "breached in the last day"); the time budget usually ends it first.
+ * 2,000 issues per scan at most; the time budget usually ends it first. The JQL cannot ask for "breached
+ * in the last day", so a service desk with more open breached requests than that is read newest request
+ * first (slaJql's ORDER BY): a cycle that breaches now most often belongs to a recent request, while the
+ * requests left open and breached for weeks are the oldest.
  */
 const MAX_PAGES = 20;
 /** Kept free to store what was sent before the scheduled function's time runs out. */
@@ -88,7 +90,8 @@ export function slaJql(names: readonly string[], warnBeforeMinutes: number): str
     if (warnBeforeMinutes <= 0) return [breached];
     return [breached, `(${field} = running() AND ${field} != breached() AND ${field} <= remaining("${warnBeforeMinutes}m"))`];
   });
-  return clauses.join(' OR ');
+  // Explicit: the search API's default order is not documented, and the page cap needs the newest first.
+  return `${clauses.join(' OR ')} ORDER BY created DESC`;
 }
 
 function watchedFields(fields: SlaField[], names: readonly string[]): SlaField[] {

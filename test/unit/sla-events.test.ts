@@ -97,14 +97,15 @@ describe('SLA events', () => {
 });
 
 describe('the SLA scan’s JQL', () => {
-  it('asks for ongoing breaches and running SLAs within the warning time, per SLA', () => {
+  it('asks for ongoing breaches and running SLAs within the warning time, per SLA, newest requests first', () => {
     expect(slaJql(['Time to resolution'], 30)).toBe(
       '("Time to resolution" = breached() AND "Time to resolution" != completed()) OR ' +
-        '("Time to resolution" = running() AND "Time to resolution" != breached() AND "Time to resolution" <= remaining("30m"))',
+        '("Time to resolution" = running() AND "Time to resolution" != breached() AND "Time to resolution" <= remaining("30m")) ' +
+        'ORDER BY created DESC',
     );
   });
 
   it('asks for breaches only when warnings are off, and quotes names safely', () => {
-    expect(slaJql(['Say "hi"', 'B'], 0)).toBe('("Say \\"hi\\"" = breached() AND "Say \\"hi\\"" != completed()) OR ("B" = breached() AND "B" != completed())');
+    expect(slaJql(['Say "hi"', 'B'], 0)).toBe('("Say \\"hi\\"" = breached() AND "Say \\"hi\\"" != completed()) OR ("B" = breached() AND "B" != completed()) ORDER BY created DESC');
   });
 });
