@@ -1,5 +1,6 @@
 import { ADMIN_FUNCTIONS, ADMIN_MODULE_KEY, PROJECT_FUNCTIONS, PROJECT_MODULE_KEY } from '../../src/shared/contract';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { dataOf } from '../support/resolver-data';
 
 /** Payloads that would be valid, so a refusal can only come from authorization. */
 const samplePayloads: Record<string, unknown> = {
@@ -91,7 +92,6 @@ describe('authorization of every resolver function', () => {
 
   it('did not save the connection a refused caller tried to create', async () => {
     const result = await platform.invokeAdmin<{ connections: { name: string }[] }>('admin/overview', {}, platform.users.admin.accountId);
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.data.connections.map((c) => c.name)).not.toContain('Forged');
+    expect(dataOf(result).connections.map((c) => c.name)).not.toContain('Forged');
   });
 });

@@ -2,6 +2,7 @@ import type { ConnectionView, DeliveryPage } from '../../src/shared/contract';
 import { eventually } from '../support/eventually';
 import { receivedReply, startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
 import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import { dataOf } from '../support/resolver-data';
 
 const TOKEN = 'lst_breaker_token_8e31';
 /** 600×: the 6 minutes before the breaker opens pass in 0.6 s, the five-minute probe runs every 0.5 s. */
@@ -34,8 +35,7 @@ describe('circuit breaker', () => {
 
   const overview = async (): Promise<ConnectionView> => {
     const result = await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.data.connections[0];
+    return dataOf(result).connections[0];
   };
   const fire = (): Promise<void> => platform.fireEvent({ ...fixtureEvent('issue-created'), timestamp: String(Date.now() + Math.random()) });
 

@@ -1,5 +1,6 @@
-import type { AdminOverview, ConnectionInput, ConnectionView, ProjectOverview, ResolverResult, SlaOverview } from '../../src/shared/contract';
+import type { AdminOverview, ConnectionInput, ConnectionView, ProjectOverview, SlaOverview } from '../../src/shared/contract';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { dataOf } from '../support/resolver-data';
 
 const input = (name: string, overrides: Partial<ConnectionInput> = {}): ConnectionInput => ({
   name,
@@ -11,11 +12,6 @@ const input = (name: string, overrides: Partial<ConnectionInput> = {}): Connecti
   token: 'concurrent-api-key-123456',
   ...overrides,
 });
-
-function unwrap<T>(result: ResolverResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 /**
  * Every setting lives in one KVS key: writers that overlap must each see the others' changes. Project
@@ -35,7 +31,7 @@ describe('configuration changes saved at the same time', () => {
   afterAll(() => platform.close());
 
   const optedIn = async (connectionId: string, accountId: string, project: string): Promise<boolean | undefined> => {
-    const overview = unwrap(await platform.invokeProject<ProjectOverview>('project/overview', {}, accountId, project));
+    const overview = dataOf(await platform.invokeProject<ProjectOverview>('project/overview', {}, accountId, project));
     return overview.connections.find((c) => c.id === connectionId)?.optedIn;
   };
 
@@ -49,7 +45,7 @@ describe('configuration changes saved at the same time', () => {
       { accountId: admin, project: 'HR' },
     ];
     expect(new Set(toggles.map((t) => t.project)).size).toBe(3);
-    const optIn = unwrap(await platform.invokeAdmin<ConnectionView>('connections/save', input('Opt-in listener', { projects: { mode: 'optIn' } }), admin));
+    const optIn = dataOf(await platform.invokeAdmin<ConnectionView>('connections/save', input('Opt-in listener', { projects: { mode: 'optIn' } }), admin));
 
     for (const round of [1, 2, 3]) {
       const warnBeforeMinutes = 10 + round * 5;
@@ -61,9 +57,9 @@ describe('configuration changes saved at the same time', () => {
       for (const result of results) expect(result).toMatchObject({ ok: true });
 
       for (const t of toggles) expect({ round, project: t.project, optedIn: await optedIn(optIn.id, t.accountId, t.project) }).toEqual({ round, project: t.project, optedIn: round !== 2 });
-      const names = unwrap(await platform.invokeAdmin<AdminOverview>('admin/overview', {}, admin)).connections.map((c) => c.name);
+      const names = dataOf(await platform.invokeAdmin<AdminOverview>('admin/overview', {}, admin)).connections.map((c) => c.name);
       expect(names).toEqual(expect.arrayContaining(['Opt-in listener', ...[1, 2, 3].filter((n) => n <= round).map((n) => `Listener ${n}`)]));
-      expect(unwrap(await platform.invokeAdmin<SlaOverview>('sla/overview', {}, admin)).settings).toEqual({ warnBeforeMinutes, slaNames: [`SLA ${round}`] });
+      expect(dataOf(await platform.invokeAdmin<SlaOverview>('sla/overview', {}, admin)).settings).toEqual({ warnBeforeMinutes, slaNames: [`SLA ${round}`] });
     }
   });
 });

@@ -5,15 +5,11 @@ import { ConfigBusyError } from '../../src/services/config-busy';
 import type { ConnectionView, ProjectOverview, ResolverResult, SlaOverview, SlaSettings } from '../../src/shared/contract';
 import { eventually } from '../support/eventually';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { dataOf } from '../support/resolver-data';
 
 const BUSY = { code: 'CONFLICT', message: 'Another change to the relay’s configuration is being saved. Try again in a moment.' };
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function unwrap<T>(result: ResolverResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
 
 /**
  * The configuration's lock (src/forge/kvs-config-lock.ts) on the local platform's real KVS. The test
@@ -37,17 +33,17 @@ describe('the configuration lock', () => {
       rateLimitPerSecond: 5,
       token: 'lock-test-api-key-123456',
     }, admin);
-    optInId = unwrap(created).id;
+    optInId = dataOf(created).id;
   });
   afterAll(() => platform.close());
   afterEach(() => kvs.delete(CONFIG_LOCK_KEY));
 
-  const slaSettings = async (): Promise<SlaSettings> => unwrap(await platform.invokeAdmin<SlaOverview>('sla/overview', {}, admin)).settings;
+  const slaSettings = async (): Promise<SlaSettings> => dataOf(await platform.invokeAdmin<SlaOverview>('sla/overview', {}, admin)).settings;
   const saveSla = (settings: SlaSettings): Promise<ResolverResult<SlaOverview>> => platform.invokeAdmin<SlaOverview>('sla/save', settings, admin);
   const setOptIn = (optedIn: boolean): Promise<ResolverResult<ProjectOverview>> =>
     platform.invokeProject<ProjectOverview>('project/setOptIn', { connectionId: optInId, optedIn }, platform.users.projectAdmin.accountId, 'SUP');
   const optedIn = async (): Promise<boolean | undefined> =>
-    unwrap(await platform.invokeProject<ProjectOverview>('project/overview', {}, platform.users.projectAdmin.accountId, 'SUP')).connections.find((c) => c.id === optInId)?.optedIn;
+    dataOf(await platform.invokeProject<ProjectOverview>('project/overview', {}, platform.users.projectAdmin.accountId, 'SUP')).connections.find((c) => c.id === optInId)?.optedIn;
 
   it('answers saves made while another writer holds it with a plain busy message, after waiting, and changes nothing', async () => {
     const before = await slaSettings();

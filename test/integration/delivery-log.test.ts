@@ -3,6 +3,7 @@ import { eventually } from '../support/eventually';
 import { receivedReply, type LoopbackListener } from '../support/loopback-listener';
 import { fixtureEvent, type TestPlatform } from '../support/platform';
 import { startListenerPlatform, stopListenerPlatform } from '../support/listener-platform';
+import { dataOf } from '../support/resolver-data';
 
 const TOKEN = 'lst_log_token_19fe2b7c';
 
@@ -30,8 +31,7 @@ describe('delivery log and admin tools', () => {
   };
   const list = async (payload: Record<string, unknown>): Promise<DeliveryPage> => {
     const result = await platform.invokeAdmin<DeliveryPage>('deliveries/list', payload, admin);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.data;
+    return dataOf(result);
   };
 
   it('records a failed delivery with its request (token masked), and redelivers it with the same webhook-id', async () => {
@@ -131,12 +131,12 @@ describe('delivery log and admin tools', () => {
   it('sends a real issue as a chosen event and shows exactly what was sent', async () => {
     listener.requests.length = 0;
     const result = await platform.invokeAdmin<SendIssueResult>('connections/sendIssue', { id: connection.id, issueKey: 'sup-1', event: 'issue_transitioned' }, admin);
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.data.result).toMatchObject({ ok: true, verdict: 'connected', status: 200, message: 'Connected: the listener received the issue.' });
-    expect(result.data.request.headers.Authorization).toBe('Bearer ****');
-    const sent = JSON.parse(result.data.request.body) as Record<string, unknown>;
+    const answer = dataOf(result);
+    expect(answer.result).toMatchObject({ ok: true, verdict: 'connected', status: 200, message: 'Connected: the listener received the issue.' });
+    expect(answer.request.headers.Authorization).toBe('Bearer ****');
+    const sent = JSON.parse(answer.request.body) as Record<string, unknown>;
     expect(sent).toMatchObject({ webhookEvent: 'jira:issue_updated', issue: { key: 'SUP-1' }, changelog: { items: [expect.objectContaining({ field: 'status' })] } });
-    expect(listener.requests[0].body).toBe(result.data.request.body);
+    expect(listener.requests[0].body).toBe(answer.request.body);
 
     expect(await platform.invokeAdmin('connections/sendIssue', { id: connection.id, issueKey: 'SUP-999', event: 'issue_created' }, admin)).toMatchObject({
       ok: false,

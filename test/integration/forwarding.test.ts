@@ -2,6 +2,7 @@ import type { DeliveryView } from '../../src/shared/contract';
 import { receivedReply, startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
 import { eventually } from '../support/eventually';
 import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
+import { dataOf } from '../support/resolver-data';
 
 const TOKEN = 'lst_test_token_5f2a9c81d7';
 
@@ -107,8 +108,7 @@ describe('forwarding Jira events to a listener on the local platform', () => {
     // The record is written after the listener answers, so wait for the retry's outcome to land.
     const delivery = await eventually(async () => {
       const result = await platform.invokeAdmin<{ deliveries: DeliveryView[] }>('deliveries/list', { limit: 10 }, platform.users.admin.accountId);
-      if (!result.ok) throw new Error(result.error.message);
-      const found = result.data.deliveries.find((d) => d.eventId === failed.headers['webhook-id']);
+      const found = dataOf(result).deliveries.find((d) => d.eventId === failed.headers['webhook-id']);
       return found?.attempts === 2 ? found : undefined;
     }, 'the retried delivery record');
     expect(delivery).toMatchObject({ state: 'delivered', status: 200, attempts: 2, issueKey: 'SUP-1' });

@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually';
 import type { LoopbackListener } from '../support/loopback-listener';
 import { fixtureEvent, type TestPlatform } from '../support/platform';
 import { startListenerPlatform, stopListenerPlatform } from '../support/listener-platform';
+import { dataOf } from '../support/resolver-data';
 
 const TOKEN = 'lst_signing_token_3c1d';
 
@@ -27,8 +28,7 @@ describe('Standard Webhooks signing', () => {
   };
   const rotate = async (): Promise<string> => {
     const result = await platform.invokeAdmin<{ secret: string; connection: ConnectionView }>('connections/rotateSigningSecret', { id: connection.id }, admin);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.data.secret;
+    return dataOf(result).secret;
   };
 
   it('does not sign until signing is turned on', async () => {
