@@ -64,6 +64,8 @@ export async function saveConnection(
       headers: input.headers,
       payload: input.payload,
       conditions: input.conditions,
+      // Signing is turned on, rotated and off by its own actions (signing.ts), never by the form.
+      signing: existing?.signing,
       token: input.token ? { setAt: now, setBy: actor.accountId, setByName } : existing?.token,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,

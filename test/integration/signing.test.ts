@@ -65,6 +65,23 @@ describe('Standard Webhooks signing', () => {
     expect(secrets.map((s) => s.id)).toContain(oldId);
   });
 
+  it('keeps signing when the connection is edited or switched off and on', async () => {
+    const current = async (): Promise<ConnectionView> => dataOf(await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin)).connections[0];
+    const secret = await rotate();
+    for (const change of [{ name: 'Renamed listener' }, { enabled: false }, { enabled: true }]) {
+      const shown = await current();
+      // What the page's form and its Enabled toggle send: the connection as shown, without the API key.
+      const saved = await platform.invokeAdmin<ConnectionView>('connections/save', {
+        id: shown.id, name: shown.name, url: shown.url, enabled: shown.enabled, events: shown.events, projects: shown.projects,
+        headers: shown.headers, payload: shown.payload, conditions: shown.conditions, rateLimitPerSecond: shown.rateLimitPerSecond,
+        expectedUpdatedAt: shown.updatedAt, ...change,
+      }, admin);
+      expect(dataOf(saved).signing.enabled).toBe(true);
+    }
+    await fire();
+    expect(() => new Webhook(secret).verify(listener.requests[0].body, headersOf(0))).not.toThrow();
+  });
+
   it('keeps signatures out of the delivery log in readable form and never stores the token', async () => {
     const page = await eventually(async () => {
       const result = await platform.invokeAdmin<DeliveryPage>('deliveries/list', { limit: 1 }, admin);
