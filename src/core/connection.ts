@@ -15,7 +15,7 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = { warnBeforeMinutes: 30, slaNam
 /*
  * The SHAPE of what is stored. Everything stored was checked on its way in by the admin-input rules
  * (connection-rules.ts: lengths, patterns, friendly messages, templates that compile), and is checked
- * again by them on every save (KvsConfigStore.save); reading it back checks the shape and fills the
+ * again by them on every save (KvsConfigStore.update); reading it back checks the shape and fills the
  * defaults of fields added since (older stored configurations lack them).
  */
 const text = z.string();

@@ -20,7 +20,7 @@ const RETRY_MIN_MS = 50;
 const RETRY_SPREAD_MS = 100;
 /**
  * Ours only while less than this share of the TTL has passed since we asked for it: the rest covers the
- * KVS clock running ahead of ours and the trip of our own write or delete to KVS.
+ * trips of our set (its TTL may start when KVS receives it) and of our last write or delete.
  */
 const SAFE_SHARE_OF_TTL = 0.8;
 
@@ -49,12 +49,12 @@ export class KvsConfigLock {
     this.waitMs = options.waitMs ?? WAIT_MS;
   }
 
-  /** Runs `work` holding the lock; throws ConfigBusyError when another writer keeps it past the wait. */
-  async hold<T>(work: (lease: ConfigLease) => Promise<T>): Promise<T> {
+  /** Runs `work` holding the lock; throws ConfigBusyError when another writer keeps it past `waitMs`. */
+  async hold<T>(waitMs: number | undefined, work: (lease: ConfigLease) => Promise<T>): Promise<T> {
     // The value only names the holder, for whoever reads the key while investigating: ownership is
     // known from the time, since nobody else can create the key until ours expires.
     const owner = randomUUID();
-    const askedAt = await this.acquire(owner);
+    const askedAt = await this.acquire(owner, waitMs ?? this.waitMs);
     const lease: ConfigLease = { held: () => Date.now() - askedAt < this.ttlSeconds * 1000 * SAFE_SHARE_OF_TTL };
     try {
       return await work(lease);
@@ -64,8 +64,8 @@ export class KvsConfigLock {
   }
 
   /** When we asked for the lock we got: its TTL runs from no earlier than that. */
-  private async acquire(owner: string): Promise<number> {
-    const giveUpAt = Date.now() + this.waitMs;
+  private async acquire(owner: string, waitMs: number): Promise<number> {
+    const giveUpAt = Date.now() + waitMs;
     for (;;) {
       const askedAt = Date.now();
       try {

@@ -15,8 +15,8 @@ export class KvsConfigStore extends KvsConfigSource implements ConfigStore {
     super();
   }
 
-  update<T>(change: (current: RelayConfig) => ConfigChange<T> | Promise<ConfigChange<T>>): Promise<T> {
-    return this.lock.hold(async (lease) => {
+  update<T>(change: (current: RelayConfig) => ConfigChange<T> | Promise<ConfigChange<T>>, options: { waitMs?: number } = {}): Promise<T> {
+    return this.lock.hold(options.waitMs, async (lease) => {
       const { config, result } = await change(await this.load());
       if (config === undefined) return result;
       const valid = validRelayConfigSchema.parse(config);

@@ -19,6 +19,8 @@ export function breakerWaitSeconds(random: number): number {
   return PROBE_INTERVAL_MS / 1000 + Math.round(random * 30);
 }
 const BACKLOG_RELEASE_CAP = 400;
+/** How long a background writer waits for the configuration's lock before it leaves the change to its next run. */
+const BACKGROUND_LOCK_WAIT_MS = 1_000;
 
 export interface BreakerDeps {
   configStore: ConfigStore;
@@ -33,13 +35,20 @@ export interface BreakerDeps {
  * delivery failed, since the connection's next failed attempt opens it.
  */
 export async function openBreaker(deps: BreakerDeps, connectionId: string, reason: string): Promise<void> {
+  // During an outage every failing delivery gets here: those that find the breaker open already must not
+  // queue for the lock (and keep an admin's save waiting) only to write nothing.
+  if (!needsOpening(await deps.configStore.load(), connectionId)) return;
   let opened: boolean;
   try {
-    opened = await deps.configStore.update((config) => {
-      if (config.breakers[connectionId] || !config.connections.some((c) => c.id === connectionId)) return { result: false };
-      const now = deps.clock.now();
-      return { config: { ...config, breakers: { ...config.breakers, [connectionId]: { openedAt: now, reason, probeAt: now + PROBE_INTERVAL_MS } } }, result: true };
-    });
+    opened = await deps.configStore.update(
+      (config) => {
+        if (!needsOpening(config, connectionId)) return { result: false };
+        const now = deps.clock.now();
+        return { config: { ...config, breakers: { ...config.breakers, [connectionId]: { openedAt: now, reason, probeAt: now + PROBE_INTERVAL_MS } } }, result: true };
+      },
+      // The consumer's time is counted (process-retry.ts): a breaker left shut is tolerated, an overrun is not.
+      { waitMs: BACKGROUND_LOCK_WAIT_MS },
+    );
   } catch (error) {
     if (!(error instanceof ConfigBusyError)) throw error;
     deps.logger.warn('Circuit breaker not opened: the configuration is being saved; the next failed attempt opens it', { connectionId });
@@ -48,6 +57,10 @@ export async function openBreaker(deps: BreakerDeps, connectionId: string, reaso
   if (!opened) return;
   deps.cache.invalidate();
   deps.logger.warn('Circuit breaker opened: deliveries wait until a probe succeeds', { connectionId, reason });
+}
+
+function needsOpening(config: RelayConfig, connectionId: string): boolean {
+  return !config.breakers[connectionId] && config.connections.some((c) => c.id === connectionId);
 }
 
 export type ProbeDeps = BreakerDeps & TestConnectionDeps & { deliveries: DeliveryStore; queue: RetryQueue };

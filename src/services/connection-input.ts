@@ -29,5 +29,6 @@ export const connectionInputSchema = z.object({
     .max(4096, 'The API key is too long')
     .regex(/^\S+$/, 'The API key cannot contain spaces')
     .optional(),
+  expectedUpdatedAt: z.string().max(40, 'Not a time').optional(),
 });
 export type ValidConnectionInput = z.infer<typeof connectionInputSchema>;

@@ -22,10 +22,11 @@ export interface ConfigStore extends ConfigSource {
    * The only way to write the configuration. Every setting shares one key, so `change` runs under an
    * exclusive lock on the configuration as stored now (never a cached copy): two writers at once each see
    * the other's change instead of one silently undoing it. The config it returns is checked against the
-   * admin-input rules and saved; whatever `change` throws comes out unchanged, nothing saved. Throws
-   * ConfigBusyError when another writer holds the lock for longer than a save waits.
+   * admin-input rules and saved; whatever `change` throws comes out unchanged and the configuration is not saved. Throws
+   * ConfigBusyError when another writer holds the lock for longer than a save waits (`waitMs`: a
+   * background writer that tolerates "busy" waits less than a resolver's default of a few seconds).
    */
-  update<T>(change: (current: RelayConfig) => ConfigChange<T> | Promise<ConfigChange<T>>): Promise<T>;
+  update<T>(change: (current: RelayConfig) => ConfigChange<T> | Promise<ConfigChange<T>>, options?: { waitMs?: number }): Promise<T>;
 }
 
 export interface SecretStore {

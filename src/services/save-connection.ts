@@ -44,6 +44,10 @@ export async function saveConnection(
     const now = new Date(deps.clock.now()).toISOString();
     const existing = input.id ? config.connections.find((c) => c.id === input.id) : undefined;
     if (input.id && !existing) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
+    // The page sends the whole connection: saved over someone else's newer change, it would undo theirs.
+    if (existing && input.expectedUpdatedAt !== undefined && existing.updatedAt !== input.expectedUpdatedAt) {
+      throw new RelayError('CONFLICT', 'Someone changed this connection after you opened it. Reload the page to see their change, then make yours again.');
+    }
     if (!existing && !input.token) throw invalidInput('token', 'Enter the listener’s API key');
     // A stored key is never sent to a different listener unless the admin enters it again.
     if (existing && !input.token && existing.url !== url.url.href) {

@@ -90,7 +90,7 @@ export function slaJql(names: readonly string[], warnBeforeMinutes: number): str
     if (warnBeforeMinutes <= 0) return [breached];
     return [breached, `(${field} = running() AND ${field} != breached() AND ${field} <= remaining("${warnBeforeMinutes}m"))`];
   });
-  // Explicit: the search API's default order is not documented, and the page cap needs the newest first.
+  // Explicit rather than left to the search's default order: the page cap needs the newest first.
   return `${clauses.join(' OR ')} ORDER BY created DESC`;
 }
 

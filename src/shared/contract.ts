@@ -94,6 +94,11 @@ export interface ConnectionInput {
   conditions?: DeliveryConditions;
   rateLimitPerSecond: number;
   token?: string;
+  /**
+   * The `updatedAt` of the connection as the page showed it, when editing: a save over a change someone
+   * else made since is refused (CONFLICT) instead of silently undoing it.
+   */
+  expectedUpdatedAt?: string;
 }
 
 /** A body as a connection would send it, for the admin page's preview. */

@@ -62,4 +62,16 @@ describe('configuration changes saved at the same time', () => {
       expect(dataOf(await platform.invokeAdmin<SlaOverview>('sla/overview', {}, admin)).settings).toEqual({ warnBeforeMinutes, slaNames: [`SLA ${round}`] });
     }
   });
+
+  it('refuses to save a connection over a change someone else made after the page showed it', async () => {
+    const shown = dataOf(await platform.invokeAdmin<ConnectionView>('connections/save', input('Shared listener'), admin));
+    // Another admin edits it first.
+    const theirs = await platform.invokeAdmin<ConnectionView>('connections/save', { ...input('Shared listener', { rateLimitPerSecond: 9 }), id: shown.id, token: undefined, expectedUpdatedAt: shown.updatedAt }, admin);
+    expect(theirs).toMatchObject({ ok: true, data: { rateLimitPerSecond: 9 } });
+
+    const mine = await platform.invokeAdmin<ConnectionView>('connections/save', { ...input('Shared listener', { enabled: false }), id: shown.id, token: undefined, expectedUpdatedAt: shown.updatedAt }, admin);
+    expect(mine).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Someone changed this connection after you opened it. Reload the page to see their change, then make yours again.' } });
+    const stored = dataOf(await platform.invokeAdmin<AdminOverview>('admin/overview', {}, admin)).connections.find((c) => c.id === shown.id);
+    expect(stored).toMatchObject({ enabled: true, rateLimitPerSecond: 9 });
+  });
 });

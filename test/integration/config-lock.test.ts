@@ -68,7 +68,7 @@ describe('the configuration lock', () => {
 
   it('does not wait for a writer that died holding it once its TTL has passed', async () => {
     await kvs.set(CONFIG_LOCK_KEY, 'a-writer-that-died', { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 1, unit: 'SECONDS' } });
-    await sleep(1_100);
+    await sleep(1_500);
     const started = Date.now();
     expect(await saveSla({ warnBeforeMinutes: 50, slaNames: [] })).toMatchObject({ ok: true });
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -124,7 +124,7 @@ describe('the configuration lock', () => {
     const before = await slaSettings();
     const store = new KvsConfigStore(new KvsConfigLock(quiet, { ttlSeconds: 1 }));
     const late = store.update(async (config) => {
-      await sleep(1_100);
+      await sleep(1_500);
       // Ours has expired: another writer takes the lock and is still working when this change ends.
       await kvs.set(CONFIG_LOCK_KEY, 'next-writer', { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 30, unit: 'SECONDS' } });
       return { config: { ...config, sla: { warnBeforeMinutes: 99, slaNames: ['Late'] } }, result: undefined };

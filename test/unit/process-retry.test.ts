@@ -26,13 +26,16 @@ const config: RelayConfig = { version: 1, connections: [connection], optIns: {},
 const START = 1_800_000_000_000;
 
 /** The consumer's collaborators in memory, on a clock that moves only when the consumer sleeps. */
-function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boolean; configBusy?: boolean; record?: Partial<DeliveryRecord> } = {}) {
+function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boolean; configBusy?: boolean; record?: Partial<DeliveryRecord>; stored?: RelayConfig } = {}) {
   let now = START;
   const records = new Map<string, DeliveryRecord>();
   const claims = new Set<string>();
   const pushed: RetryJob[] = [];
   const sent: HttpRequest[] = [];
   const saved: RelayConfig[] = [];
+  // The configuration as stored now; the container's cache may hold an older copy (`config`).
+  const stored = options.stored ?? config;
+  let updates = 0;
   const warnings: string[] = [];
   const clock = { now: () => now };
   records.set('e1:c1', {
@@ -59,11 +62,12 @@ function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boole
       clock,
     ),
     configStore: {
-      load: () => Promise.resolve(config),
+      load: () => Promise.resolve(stored),
       update: async (change) => {
+        updates += 1;
         // As when an admin's save holds the configuration's lock for longer than a writer waits.
         if (options.configBusy) throw new ConfigBusyError();
-        const { config: next, result } = await change(config);
+        const { config: next, result } = await change(stored);
         if (next) saved.push(next);
         return result;
       },
@@ -97,7 +101,7 @@ function world(answers: HttpResult['outcome'][], options: { queueRefuses?: boole
     logger: { info: () => undefined, warn: (message: string) => void warnings.push(message), error: () => undefined },
     userAgent: 'test',
   } satisfies RetryDeps;
-  return { deps, record: () => records.get('e1:c1'), pushed, sent, claims, saved, warnings, now: () => now };
+  return { deps, record: () => records.get('e1:c1'), pushed, sent, claims, saved, warnings, now: () => now, updates: () => updates };
 }
 
 const job: RetryJob = { eventId: 'e1', connectionId: 'c1', host: 'api.moveworks.ai', hostParallel: 48, waitSeconds: 0, ageSeconds: 0, forAttempt: 1 };
@@ -167,6 +171,17 @@ describe('processRetry', () => {
     expect(busy.pushed).toEqual(free.pushed);
     expect(busy.pushed).toMatchObject([{ forAttempt: 5 }]);
     expect(busy.warnings).toEqual([expect.stringMatching(/breaker not opened/i) as string]);
+  });
+
+  it('does not queue for the configuration’s lock when another container already opened the breaker', async () => {
+    const failing = { attempts: 3, status: 503, detail: { attemptLog: [], request: { url: URL, headers: {}, body: '{}' } } };
+    const opened = { ...config, breakers: { c1: { openedAt: START, reason: 'the listener answered 503', probeAt: START + 300_000 } } };
+    const w = world([{ status: 503 }], { record: failing, stored: opened });
+    await processRetry(w.deps, input({ body: { ...job, forAttempt: 4 } }));
+    expect(w.sent).toHaveLength(1);
+    expect(w.updates()).toBe(0);
+    expect(w.saved).toEqual([]);
+    expect(w.pushed).toMatchObject([{ forAttempt: 5 }]);
   });
 
   it('ends the delivery visibly failed when the queue refuses on the last redelivery Forge gives', async () => {

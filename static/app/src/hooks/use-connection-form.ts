@@ -70,7 +70,7 @@ export function useConnectionForm(connection: ConnectionView | undefined, onSave
       return;
     }
     setSaving(true);
-    const { input, headerRows } = toConnectionInput(values, connection?.id);
+    const { input, headerRows } = toConnectionInput(values, connection);
     const result = await saveConnection(input);
     setSaving(false);
     if (result.ok) {

@@ -124,8 +124,11 @@ export interface PreparedInput {
   headerRows: number[];
 }
 
-/** Blank header rows are dropped (an "Add header" click nobody filled in is not an error). */
-export function toConnectionInput(values: ConnectionFormValues, id: string | undefined): PreparedInput {
+/**
+ * Blank header rows are dropped (an "Add header" click nobody filled in is not an error). `editing` is the
+ * connection as the page showed it: its `updatedAt` lets the server refuse a save over someone else's change.
+ */
+export function toConnectionInput(values: ConnectionFormValues, editing: Pick<ConnectionView, 'id' | 'updatedAt'> | undefined): PreparedInput {
   const token = values.token.trim();
   const headerRows: number[] = [];
   const headers: ExtraHeader[] = [];
@@ -137,7 +140,7 @@ export function toConnectionInput(values: ConnectionFormValues, id: string | und
   return {
     headerRows,
     input: {
-      ...(id ? { id } : {}),
+      ...(editing ? { id: editing.id, expectedUpdatedAt: editing.updatedAt } : {}),
       name: values.name.trim(),
       url: values.url.trim(),
       enabled: values.enabled,
@@ -169,5 +172,6 @@ export function withEnabled(connection: ConnectionView, enabled: boolean): Conne
     payload: connection.payload,
     conditions: connection.conditions,
     rateLimitPerSecond: connection.rateLimitPerSecond,
+    expectedUpdatedAt: connection.updatedAt,
   };
 }
