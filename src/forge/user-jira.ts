@@ -31,6 +31,12 @@ export class ForgeUserJira implements UserJira {
     return parsed.data.map(({ accountId, displayName, emailAddress }) => ({ accountId, displayName, emailAddress }));
   }
 
+  async canSeeIssue(issueKey: string): Promise<boolean> {
+    // Jira answers 404 both for a missing issue and for one the caller may not browse.
+    const response = await asUser().requestJira(route`/rest/api/3/issue/${issueKey}?fields=id`, { headers: { Accept: 'application/json' } });
+    return response.ok;
+  }
+
   async myDisplayName(): Promise<string | undefined> {
     const response = await asUser().requestJira(route`/rest/api/3/myself`, { headers: { Accept: 'application/json' } });
     if (!response.ok) return undefined;

@@ -102,6 +102,8 @@ export interface UserJira {
   searchProjects(query: string): Promise<ProjectSummary[]>;
   searchUsers(query: string): Promise<UserSummary[]>;
   myDisplayName(): Promise<string | undefined>;
+  /** Whether the caller may see the issue in Jira (browse permission, issue security). */
+  canSeeIssue(issueKey: string): Promise<boolean>;
 }
 
 export interface HttpRequest {

@@ -2,13 +2,13 @@ import type { PayloadFormat, PayloadPreview } from '../shared/contract';
 import type { EventKind } from '../shared/events';
 import { describeIssue } from '../core/payload-format';
 import { compileFormTemplate, compileTemplate } from '../core/template';
-import type { Clock, JiraClient } from './ports';
+import type { Clock, JiraClient, UserJira } from './ports';
 import { invalidInput } from './relay-error';
 import { renderForIssue } from './synthetic-event';
 
 /** The body a payload format would send for a real issue and event, before the connection is saved. */
 export async function previewPayload(
-  deps: { jira: JiraClient; clock: Clock },
+  deps: { jira: JiraClient; userJira: UserJira; clock: Clock },
   input: { payload: PayloadFormat; issueKey: string; event: EventKind },
   actorAccountId: string,
 ): Promise<PayloadPreview> {

@@ -1,7 +1,8 @@
 import type { SendIssueResult } from '../shared/contract';
 import type { EventKind } from '../shared/events';
 import { testVerdict } from '../core/test-verdict';
-import type { Clock, ConfigStore, EgressPolicy, HttpSender, JiraClient, SecretStore } from './ports';
+import type { Clock, ConfigStore, EgressPolicy, HttpSender, JiraClient, SecretStore, UserJira } from './ports';
+import { outsideScope } from './outside-scope';
 import { requireConnection } from './require-connection';
 import { invalidInput } from './relay-error';
 import { renderForIssue } from './synthetic-event';
@@ -13,6 +14,7 @@ export interface SendRealIssueDeps {
   secrets: SecretStore;
   http: HttpSender;
   jira: JiraClient;
+  userJira: UserJira;
   egress: EgressPolicy;
   clock: Clock;
   userAgent: string;
@@ -33,6 +35,8 @@ export async function sendRealIssue(
   const connection = requireConnection(config, input.id);
   const { event, rendered } = await renderForIssue(deps, connection.payload, input, actorAccountId);
   if (!rendered.ok) throw invalidInput('issueKey', rendered.reason);
+  const outside = await outsideScope(deps, config, connection, event);
+  if (outside) throw invalidInput('issueKey', `The relay does not send ${event.issue.key} to ${connection.name}: ${outside}. Pick an issue this connection covers.`);
   const body = rendered.body;
   if (!deps.egress.canFetch(connection.url)) {
     return {

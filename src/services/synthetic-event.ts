@@ -4,21 +4,26 @@ import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
 import { normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
 import { renderPayload, type RenderedPayload } from '../core/render-payload';
 import type { PayloadFormat } from '../shared/contract';
-import type { Clock, JiraClient } from './ports';
+import type { Clock, JiraClient, UserJira } from './ports';
 import { invalidInput } from './relay-error';
 
 /**
  * What a payload format sends for a real issue and event kind, as if Jira had just raised it (the
- * admin's preview and "Send a real issue"): the event and the rendered body.
+ * admin's preview and "Send a real issue"): the event and the rendered body. The issue is read as the
+ * app (the body must be what the relay would send), so the caller's own right to see it is checked
+ * first: the page must not show or send an issue its user cannot open in Jira.
  */
 export async function renderForIssue(
-  deps: { jira: JiraClient; clock: Clock },
+  deps: { jira: JiraClient; userJira: UserJira; clock: Clock },
   payload: PayloadFormat,
   input: { issueKey: string; event: EventKind },
   actorAccountId: string,
 ): Promise<{ event: NormalizedEvent; rendered: RenderedPayload }> {
+  // One message for "missing" and "not yours to see", as Jira does: it must not tell which.
+  const missing = invalidInput('issueKey', `There is no issue ${input.issueKey} that you can see.`);
+  if (!(await deps.userJira.canSeeIssue(input.issueKey))) throw missing;
   const lookup = await deps.jira.getIssue(input.issueKey);
-  if (!lookup.found) throw invalidInput('issueKey', `There is no issue ${input.issueKey} that the app can see.`);
+  if (!lookup.found) throw missing;
   const now = deps.clock.now();
   const event = normalizeEvent(syntheticForgeEvent(input.event, lookup.issue, actorAccountId, now), now);
   return { event, rendered: renderPayload(payload, buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue)) };
