@@ -7,12 +7,17 @@ const FAILURE_LAG_MS = 30 * 60 * 60 * 1000;
 /** Counting stops here: the list shows "100+" rather than paging through a storm of failures. */
 export const FAILURE_COUNT_CAP = 100;
 
-/** The last delivery and the failures of the last 24 hours, from the delivery log's indexes. */
+/**
+ * The last delivery, the failures of the last 24 hours and what is retrying now, from the delivery log's
+ * indexes. A listener that fails every attempt has no `failed` delivery for hours (retries span ~28 h):
+ * without the retrying count the list would call it healthy.
+ */
 export async function connectionHealth(store: DeliveryStore, connectionId: string, nowMs: number): Promise<ConnectionHealth> {
-  const [latest, failures] = await Promise.all([
+  const [latest, failures, retrying] = await Promise.all([
     store.query({ connectionId, limit: 1 }),
     // Failed in the last 24 h: by the last attempt, which can come up to ~28 h after the first.
     store.query({ connectionId, state: 'failed', fromMs: nowMs - DAY_MS - FAILURE_LAG_MS, limit: FAILURE_COUNT_CAP }),
+    store.query({ connectionId, state: 'retrying', limit: FAILURE_COUNT_CAP }),
   ]);
   const last = latest.records[0];
   return {
@@ -20,6 +25,8 @@ export async function connectionHealth(store: DeliveryStore, connectionId: strin
       ? { at: new Date(last.updatedAt).toISOString(), state: last.state, status: last.status || undefined, issueKey: last.issueKey }
       : undefined,
     failures24h: failures.records.filter((r) => r.updatedAt >= nowMs - DAY_MS).length,
+    // Not those only waiting for a rate-limit slot or an open breaker before their first attempt.
+    retrying: retrying.records.filter((r) => r.attempts > 0).length,
   };
 }
 

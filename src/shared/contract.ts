@@ -52,6 +52,8 @@ export interface ConnectionHealth {
   lastDelivery?: { at: string; state: DeliveryState; status?: number; issueKey?: string };
   /** Deliveries that ended `failed` in the last 24 hours (capped at 100). */
   failures24h: number;
+  /** Deliveries whose last attempt failed and that wait for their next one now (capped at 100). */
+  retrying: number;
 }
 
 /** What the UI sees of a connection. Never the token: only whether one is set, when and by whom. */

@@ -12,6 +12,7 @@ describe('delivery log and admin tools', () => {
   let listener: LoopbackListener;
   let platform: TestPlatform;
   let failNext = 0;
+  let failStatus = 400;
   let connection: ConnectionView;
   let admin: string;
 
@@ -19,7 +20,7 @@ describe('delivery log and admin tools', () => {
     ({ listener, platform, admin, connection } = await startListenerPlatform(TOKEN, () => {
       if (failNext > 0) {
         failNext -= 1;
-        return { status: 400, body: '{"error":"bad payload"}' };
+        return { status: failStatus, body: '{"error":"bad payload"}' };
       }
       return receivedReply();
     }));
@@ -91,6 +92,20 @@ describe('delivery log and admin tools', () => {
     if (!overview.ok) throw new Error(overview.error.message);
     expect(overview.data.connections[0].health).toMatchObject({ lastDelivery: { state: 'delivered' }, failures24h: 0 });
     expect(overview.data.connections[0].host).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('counts a delivery that is failing and waiting to retry in the connection’s health', async () => {
+    const health = async (): Promise<ConnectionView['health']> => dataOf(await platform.invokeAdmin<{ connections: ConnectionView[] }>('admin/overview', {}, admin)).connections[0].health;
+    failNext = 1;
+    failStatus = 503;
+    try {
+      await fire('issue-created');
+      await eventually(async () => ((await health()).retrying === 1 ? true : undefined), 'the failing delivery counted as retrying');
+      // Retried after about 5 s and delivered: nothing is failing any more.
+      await eventually(async () => ((await health()).retrying === 0 ? true : undefined), 'the retried delivery no longer counted', 20_000);
+    } finally {
+      failStatus = 400;
+    }
   });
 
   it('lets a project admin see and redeliver only their project’s deliveries', async () => {

@@ -14,7 +14,7 @@ interface Props {
   breaker?: ConnectionView['breaker'];
 }
 
-/** Last delivery (when, and how it went) and the failures of the last day, for the connections list. */
+/** Last delivery (when, and how it went), what is failing and retrying now, and the failures of the last day, for the connections list. */
 export function ConnectionHealth({ health, id, breaker }: Props) {
   const last = health.lastDelivery;
   return (
@@ -46,12 +46,19 @@ export function ConnectionHealth({ health, id, breaker }: Props) {
           No deliveries yet
         </Text>
       )}
+      {!breaker && health.retrying > 0 && (
+        <Text size="small" color="color.text.warning">
+          {health.retrying >= 100 ? '100+' : health.retrying} failing, retrying
+        </Text>
+      )}
       {health.failures24h > 0 ? (
         <Text size="small" color="color.text.danger">
           {health.failures24h >= 100 ? '100+' : health.failures24h} {health.failures24h === 1 ? 'failure' : 'failures'} in 24 h
         </Text>
       ) : (
-        last && (
+        last &&
+        health.retrying === 0 &&
+        !breaker && (
           <Text size="small" color="color.text.subtlest">
             No failures in 24 h
           </Text>
