@@ -1,3 +1,4 @@
+import type { EventKind } from '../shared/events';
 import type { DeliveryState } from '../shared/contract';
 
 /** One attempt to deliver an event to a connection. Never holds a credential. */
@@ -57,6 +58,11 @@ export interface DeliveryRecord {
     notBefore?: number;
     /** Attempts answered 429: they wait their Retry-After and do not advance the backoff schedule. */
     rateLimitedAttempts?: number;
+    /**
+     * The event as the connection asked for it, the most specific of its kinds ("Issue transitioned", not
+     * the webhook name's "Issue updated"): what the log shows. Absent in records written before it existed.
+     */
+    eventKind?: EventKind;
   };
 }
 

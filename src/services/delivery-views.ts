@@ -9,6 +9,7 @@ export function toDeliveryView(record: DeliveryRecord): DeliveryView {
     connectionId: record.connectionId,
     connectionName: record.connectionName,
     webhookEvent: record.webhookEvent,
+    eventKind: record.detail.eventKind,
     issueKey: record.issueKey || undefined,
     projectKey: record.projectKey || undefined,
     state: record.state,

@@ -1,6 +1,7 @@
 // zod/mini, the tree-shakable form of zod: this runs in the trigger, whose bundle size is measured (bench).
 import * as z from 'zod/mini';
 import type { RelayConfig, StoredConnection } from '../core/connection';
+import type { EventKind } from '../shared/events';
 import { failedWith, storedRequest, type DeliveryRecord } from '../core/delivery-record';
 import { InvalidEventError, normalizeEvent, withFetchedIssue, type NormalizedEvent } from '../core/normalize-event';
 import type { BookedSlot, Pacer } from '../core/pacer';
@@ -253,7 +254,7 @@ async function deliverOnce(
     status: 0,
     attempts: 0,
     latencyMs: 0,
-    detail: { attemptLog: [], request: { url: connection.url, headers: {} } },
+    detail: { attemptLog: [], request: { url: connection.url, headers: {} }, eventKind: sentAs(event, connection) },
   };
   if (!rendered.ok) {
     // Too large even without issue fields (or a template gone bad): fail it now with the reason rather
@@ -328,4 +329,9 @@ function withoutRetry(rawEvent: unknown): unknown {
   const copy: Record<string, unknown> = { ...(rawEvent as Record<string, unknown>) };
   delete copy.retryContext;
   return copy;
+}
+
+/** The most specific of the event's kinds this connection subscribed to (kinds run from general to specific). */
+function sentAs(event: NormalizedEvent, connection: StoredConnection): EventKind | undefined {
+  return event.kinds.filter((kind) => connection.events.includes(kind)).at(-1);
 }

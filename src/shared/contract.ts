@@ -129,6 +129,8 @@ export interface DeliveryView {
   connectionId: string;
   connectionName: string;
   webhookEvent: string;
+  /** The event kind it was sent as, when known: the log's label ("Issue assigned" rather than "Issue updated"). */
+  eventKind?: EventKind;
   issueKey?: string;
   projectKey?: string;
   state: DeliveryState;

@@ -79,6 +79,23 @@ describe('delivery log and admin tools', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
+  it('shows each delivery as the event kind the connection chose: an assignment is “assigned”, not Jira’s “issue_updated”', async () => {
+    // Records first handled from now on: only these two events.
+    const since = new Date(Date.now() + 1).toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await fire('issue-assigned');
+    await fire('issue-updated-status');
+    const rows = await eventually(async () => {
+      const found = (await list({ from: since })).deliveries;
+      return found.length >= 2 ? found : undefined;
+    }, 'both deliveries');
+    // The seeded connection takes the default events: "Issue assigned" and "Issue updated", not "Issue transitioned".
+    expect(rows.map((r) => [r.webhookEvent, r.eventKind]).sort()).toEqual([
+      ['jira:issue_updated', 'issue_assigned'],
+      ['jira:issue_updated', 'issue_updated'],
+    ]);
+  });
+
   it('refuses bad filters naming the field', async () => {
     expect(await platform.invokeAdmin('deliveries/list', { issueKey: 'not a key' }, admin)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'issueKey' } });
     expect(await platform.invokeAdmin('deliveries/list', { state: 'lost' }, admin)).toMatchObject({ ok: false, error: { field: 'state' } });

@@ -11,7 +11,11 @@ function isEventKind(name: string): name is EventKind {
   return (EVENT_KINDS as readonly string[]).includes(name);
 }
 
-/** The delivery log stores Jira's webhook event names; admins read the labels they chose events by. */
-export function webhookEventLabel(webhookEvent: string): string {
+/**
+ * Admins read the labels they chose events by: the kind a delivery was sent as when the record knows it
+ * (an assignment is Jira's `jira:issue_updated` but was chosen as "Issue assigned"), else Jira's webhook name.
+ */
+export function webhookEventLabel(webhookEvent: string, eventKind?: EventKind): string {
+  if (eventKind) return EVENT_KIND_LABELS[eventKind];
   return ISSUE_LABELS[webhookEvent] ?? (isEventKind(webhookEvent) ? EVENT_KIND_LABELS[webhookEvent] : webhookEvent);
 }
