@@ -11,8 +11,14 @@ export const extraHeaderSchema = z.object({
     .min(1, 'Enter a header name')
     .max(100, 'Use at most 100 characters')
     .regex(HEADER_NAME, 'Header names use letters, digits and - only')
-    .refine((name) => !RESERVED_HEADER_NAMES.includes(name.toLowerCase()), {
-      message: 'The app sets this header itself; put the API key in the API key field',
+    .superRefine((name, ctx) => {
+      const lower = name.toLowerCase();
+      if (!RESERVED_HEADER_NAMES.includes(lower)) return;
+      // Only Authorization is about credentials; the others are the request's own headers.
+      ctx.addIssue({
+        code: 'custom',
+        message: lower === 'authorization' ? 'The app sets Authorization from the API key: put the key in the API key field' : `The app sets ${name} itself: remove this header`,
+      });
     }),
   value: z
     .string()

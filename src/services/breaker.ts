@@ -109,10 +109,19 @@ export async function probeBreakers(deps: ProbeDeps): Promise<{ closed: string[]
   return { closed, stillOpen: stillOpen.map((r) => r.id) };
 }
 
+/** The probe's failures without a status, in the words of the banner's clause (verdicts are codes). */
+const PROBE_FAILURES: Partial<Record<TestConnectionResult['verdict'], string>> = {
+  host_not_allowed: 'the listener’s host is not among the hosts the app may call',
+  timeout: 'the listener did not answer in time',
+  dns: 'the listener’s host name could not be found',
+  tls: 'the listener’s certificate was not accepted',
+  network: 'the listener could not be reached',
+};
+
 /** Why the probe failed, as a short clause for the admin page's banner ("…paused since <time>: <reason>"). */
 function probeReason(result: TestConnectionResult): string {
   if (result.status !== undefined) return `the listener answered ${result.status} to the last probe`;
-  return `the last probe failed (${result.verdict.replace('_', ' ')})`;
+  return `the last probe failed: ${PROBE_FAILURES[result.verdict] ?? 'the listener could not be reached'}`;
 }
 
 /** Everything waiting for a connection, due now: the queue and the pacer send it at the listener's rate. */

@@ -207,7 +207,7 @@ describe('delivery log and admin tools', () => {
     const refused = await platform.invokeAdmin('connections/save', { ...base, headers: [{ name: 'X-Team', value: 'it' }, { name: 'authorization', value: 'Basic x' }] }, admin);
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'headers.1.name', message: expect.stringMatching(/API key field/) as string } });
     const hopByHop = await platform.invokeAdmin('connections/save', { ...base, headers: [{ name: 'Transfer-Encoding', value: 'chunked' }] }, admin);
-    expect(hopByHop).toMatchObject({ ok: false, error: { field: 'headers.0.name' } });
+    expect(hopByHop).toMatchObject({ ok: false, error: { field: 'headers.0.name', message: 'The app sets Transfer-Encoding itself: remove this header' } });
 
     const saved = await platform.invokeAdmin<ConnectionView>('connections/save', { ...base, headers: [{ name: 'X-Team', value: 'it-service-desk' }] }, admin);
     expect(saved).toMatchObject({ ok: true, data: { headers: [{ name: 'X-Team', value: 'it-service-desk' }], token: { set: true, setByName: expect.any(String) as string } } });
