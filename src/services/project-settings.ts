@@ -1,4 +1,4 @@
-import type { ProjectConnectionView, ProjectOverview } from '../shared/contract';
+import type { DeliveryConditions, ProjectConnectionView, ProjectOverview } from '../shared/contract';
 import type { RelayConfig } from '../core/connection';
 import { coversProject } from '../core/route-event';
 import type { ConfigCache } from './config-cache';
@@ -19,9 +19,30 @@ export function projectOverview(config: RelayConfig, projectKey: string): Projec
       coverage: mode,
       optedIn: mode === 'optIn' ? coversProject(connection, config, projectKey) : true,
       events: [...connection.events],
+      conditions: describeConditions(connection.conditions),
+      pausedSince: pausedSince(config, connection.id),
     });
   }
   return { project: { key: projectKey }, connections };
+}
+
+/**
+ * What narrows a connection's events, as a project admin reads it. Ignored accounts are counted, not
+ * named: their names would take a Jira call per account, and the count already explains a missing event.
+ */
+export function describeConditions(conditions: DeliveryConditions): string[] {
+  const lines: string[] = [];
+  if (conditions.issueTypes?.length) lines.push(`Only issue types: ${conditions.issueTypes.join(', ')}`);
+  if (conditions.jql) lines.push(`Only issues matching: ${conditions.jql}`);
+  if (conditions.changedFields?.length) lines.push(`Updates only when one of these fields changes: ${conditions.changedFields.join(', ')}`);
+  const ignored = conditions.ignoreAccountIds?.length ?? 0;
+  if (ignored > 0) lines.push(`Ignores changes made by ${ignored === 1 ? '1 account' : `${ignored} accounts`}`);
+  return lines;
+}
+
+function pausedSince(config: RelayConfig, connectionId: string): string | undefined {
+  const breaker = config.breakers[connectionId];
+  return breaker ? new Date(breaker.openedAt).toISOString() : undefined;
 }
 
 /** Turns forwarding of one project's events on or off for an opt-in connection; applies to the next event. */

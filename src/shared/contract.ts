@@ -215,6 +215,10 @@ export interface ProjectConnectionView {
   /** For `optIn` connections: whether this project has opted in. Others are always covered or not listed. */
   optedIn: boolean;
   events: EventKind[];
+  /** The connection's conditions in plain words ("Only issue types: Bug"), so a project admin can tell why an event was not sent. */
+  conditions: string[];
+  /** Set while the connection is paused because its listener kept failing: since when. */
+  pausedSince?: string;
 }
 
 export interface ProjectOverview {

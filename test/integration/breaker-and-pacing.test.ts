@@ -1,4 +1,4 @@
-import type { ConnectionView, DeliveryPage } from '../../src/shared/contract';
+import type { ConnectionView, DeliveryPage, ProjectOverview } from '../../src/shared/contract';
 import { eventually } from '../support/eventually';
 import { receivedReply, startLoopbackListener, type LoopbackListener } from '../support/loopback-listener';
 import { fixtureEvent, startTestPlatform, type TestPlatform } from '../support/platform';
@@ -51,6 +51,10 @@ describe('circuit breaker', () => {
     const sentWhilePaused = listener.requests.filter((r) => r.headers['x-relay-test'] === undefined).length - before;
     expect(sentWhilePaused).toBe(0);
     expect((await overview()).breaker?.backlog).toBeGreaterThanOrEqual(4);
+    // The project admin sees it paused too (the seeded connection covers every project).
+    const { projectAdmin } = platform.users;
+    const projectView = dataOf(await platform.invokeProject<ProjectOverview>('project/overview', {}, projectAdmin.accountId, projectAdmin.projectAdminOf[0]));
+    expect(projectView.connections[0]?.pausedSince).toBe(opened.since);
 
     down = false;
     await eventually(async () => ((await overview()).breaker === undefined ? true : undefined), 'the probe to close the breaker', 20_000);

@@ -119,4 +119,25 @@ describe('connections: save, test, delete and project opt-in', () => {
     const [request] = await listener.waitFor(1);
     expect(request.json()).toMatchObject({ webhookEvent: 'comment_created', issue: { key: 'SUP-1' } });
   });
+
+  it('shows a project admin what narrows a connection’s events, in plain words', async () => {
+    const created = await save(input({
+      name: 'Narrowed listener', url: listener.url, token: TOKEN, projects: { mode: 'all' }, events: ['issue_updated'], enabled: false,
+      conditions: { issueTypes: ['Bug', 'Task'], jql: 'priority = High', changedFields: ['status'], ignoreAccountIds: [platform.users.admin.accountId] },
+    }));
+    if (!created.ok) throw new Error(created.error.message);
+    const { projectAdmin } = platform.users;
+    const overview = await platform.invokeProject<ProjectOverview>('project/overview', {}, projectAdmin.accountId, projectAdmin.projectAdminOf[0]);
+    const shown = overview.ok ? overview.data.connections.find((c) => c.id === created.data.id) : undefined;
+    expect(shown).toMatchObject({
+      conditions: [
+        'Only issue types: Bug, Task',
+        'Only issues matching: priority = High',
+        'Updates only when one of these fields changes: status',
+        'Ignores changes made by 1 account',
+      ],
+    });
+    expect(shown?.pausedSince).toBeUndefined();
+    await platform.invokeAdmin('connections/delete', { id: created.data.id }, platform.users.admin.accountId);
+  });
 });
