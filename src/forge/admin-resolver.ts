@@ -49,7 +49,7 @@ export const adminResolver = defineResolvers<AdminResolvers>(
         const now = deps.clock.now();
         const connections = await Promise.all(
           config.connections.map(async (c) => ({
-            ...toConnectionView(c, await connectionHealth(deps.deliveries, c.id, now), await accountNames(deps.jira, c.conditions.ignoreAccountIds)),
+            ...toConnectionView(c, config.optIns, await connectionHealth(deps.deliveries, c.id, now), await accountNames(deps.jira, c.conditions.ignoreAccountIds)),
             breaker: await breakerView(deps.deliveries, c.id, config.breakers[c.id]),
           })),
         );

@@ -1,8 +1,16 @@
 import type { ConnectionHealth, ConnectionView, UserSummary } from '../shared/contract';
-import type { StoredConnection } from '../core/connection';
+import type { RelayConfig, StoredConnection } from '../core/connection';
 
-/** What the UI may see of a connection: never the token, only whether one is set, when and by whom. */
-export function toConnectionView(connection: StoredConnection, health: ConnectionHealth, ignoredAccounts: UserSummary[] = []): ConnectionView {
+/**
+ * What the UI may see of a connection: never the token, only whether one is set, when and by whom.
+ * `optIns` is the configuration's opt-in map, read in the same load or update as the connection.
+ */
+export function toConnectionView(
+  connection: StoredConnection,
+  optIns: RelayConfig['optIns'],
+  health: ConnectionHealth,
+  ignoredAccounts: UserSummary[] = [],
+): ConnectionView {
   return {
     id: connection.id,
     name: connection.name,
@@ -11,6 +19,7 @@ export function toConnectionView(connection: StoredConnection, health: Connectio
     enabled: connection.enabled,
     events: [...connection.events],
     projects: connection.projects,
+    optedInProjects: connection.projects.mode === 'optIn' ? [...(optIns[connection.id] ?? [])] : [],
     headers: connection.headers.map((h) => ({ ...h })),
     payload: connection.payload,
     conditions: connection.conditions,

@@ -40,7 +40,7 @@ export async function saveConnection(
   }
   // Asked before the configuration is locked: a Jira call has no place inside the lock.
   const setByName = input.token ? await actor.jira.myDisplayName() : undefined;
-  const connection = await deps.configStore.update(async (config) => {
+  const outcome = await deps.configStore.update(async (config) => {
     const now = new Date(deps.clock.now()).toISOString();
     const existing = input.id ? config.connections.find((c) => c.id === input.id) : undefined;
     if (input.id && !existing) throw new RelayError('NOT_FOUND', 'This connection no longer exists. Reload the page.', 'id');
@@ -79,12 +79,13 @@ export async function saveConnection(
     const connections = existing
       ? config.connections.map((c) => (c.id === saved.id ? saved : c))
       : [...config.connections, saved];
-    return { config: { ...config, connections }, result: saved };
+    return { config: { ...config, connections }, result: { saved, optIns: config.optIns } };
   });
   deps.cache.invalidate();
   return toConnectionView(
-    connection,
-    await connectionHealth(deps.deliveries, connection.id, deps.clock.now()),
-    await accountNames(deps.jira, connection.conditions.ignoreAccountIds),
+    outcome.saved,
+    outcome.optIns,
+    await connectionHealth(deps.deliveries, outcome.saved.id, deps.clock.now()),
+    await accountNames(deps.jira, outcome.saved.conditions.ignoreAccountIds),
   );
 }

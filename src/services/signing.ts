@@ -31,7 +31,7 @@ export async function rotateSigningSecret(deps: SigningDeps, connectionId: strin
   const secret = newSigningSecret();
   const id = randomUUID().slice(0, 8);
   const now = deps.clock.now();
-  const { updated, expired } = await deps.configStore.update(async (config) => {
+  const { updated, expired, optIns } = await deps.configStore.update(async (config) => {
     const connection = requireConnection(config, connectionId);
     const retiresAt = new Date(now + SECRET_ROTATION_WINDOW_MS).toISOString();
     const active = new Set(activeSigningSecretIds(connection, now));
@@ -44,21 +44,21 @@ export async function rotateSigningSecret(deps: SigningDeps, connectionId: strin
       signing: { secrets: [...kept, { id, createdAt: new Date(now).toISOString() }] },
       updatedAt: new Date(now).toISOString(),
     };
-    return { config: { ...config, connections: config.connections.map((c) => (c.id === connection.id ? changed : c)) }, result: { updated: changed, expired: stale } };
+    return { config: { ...config, connections: config.connections.map((c) => (c.id === connection.id ? changed : c)) }, result: { updated: changed, expired: stale, optIns: config.optIns } };
   });
   await Promise.all(expired.map((s) => deps.secrets.deleteSigningSecret(updated.id, s.id)));
   deps.cache.invalidate();
-  return { secret, connection: toConnectionView(updated, await connectionHealth(deps.deliveries, updated.id, now)) };
+  return { secret, connection: toConnectionView(updated, optIns, await connectionHealth(deps.deliveries, updated.id, now)) };
 }
 
 /** Stops signing and deletes every signing secret of the connection. */
 export async function disableSigning(deps: SigningDeps, connectionId: string): Promise<ConnectionView> {
-  const { updated, secrets } = await deps.configStore.update((config) => {
+  const { updated, secrets, optIns } = await deps.configStore.update((config) => {
     const connection = requireConnection(config, connectionId);
     const changed: StoredConnection = { ...connection, signing: undefined, updatedAt: new Date(deps.clock.now()).toISOString() };
-    return { config: { ...config, connections: config.connections.map((c) => (c.id === connection.id ? changed : c)) }, result: { updated: changed, secrets: connection.signing?.secrets ?? [] } };
+    return { config: { ...config, connections: config.connections.map((c) => (c.id === connection.id ? changed : c)) }, result: { updated: changed, secrets: connection.signing?.secrets ?? [], optIns: config.optIns } };
   });
   await Promise.all(secrets.map((s) => deps.secrets.deleteSigningSecret(updated.id, s.id)));
   deps.cache.invalidate();
-  return toConnectionView(updated, await connectionHealth(deps.deliveries, updated.id, deps.clock.now()));
+  return toConnectionView(updated, optIns, await connectionHealth(deps.deliveries, updated.id, deps.clock.now()));
 }

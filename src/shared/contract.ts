@@ -66,6 +66,8 @@ export interface ConnectionView {
   enabled: boolean;
   events: EventKind[];
   projects: ProjectScope;
+  /** For `optIn` connections: the projects whose admins opted in (empty otherwise). */
+  optedInProjects: string[];
   headers: ExtraHeader[];
   payload: PayloadFormat;
   conditions: DeliveryConditions;

@@ -72,7 +72,7 @@ export function ConnectionsTable({ connections, onAction, onSaved, onToggleError
         key: 'scope',
         content: (
           <Stack>
-            <Text>{scopeLabel(c.projects)}</Text>
+            <Text>{scopeLabel(c.projects, c.optedInProjects)}</Text>
             {c.projects.mode === 'selected' && (
               <Text size="small" color="color.text.subtlest">
                 {c.projects.projectKeys.join(', ')}
