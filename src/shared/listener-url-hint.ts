@@ -10,6 +10,35 @@ export function looksLikeListenerUrl(raw: string): boolean {
   }
 }
 
+/**
+ * Hosts a listener URL may reach over plain http: loopback only, for the local platform's sample listener
+ * (Forge's egress never allows them in production). The same set as src/core/listener-url.ts, whose
+ * checkListenerUrl is the rule a save must pass; the admin page mirrors it to report it before saving.
+ */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * The advice shown under the URL field while the admin types, or undefined when the URL looks right. It
+ * names the first real problem: a URL that is not whole, then the scheme (Agent Studio listeners are
+ * https), then the path. A hint only: the server's rules decide what can be saved.
+ */
+export function listenerUrlHint(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return 'Enter the whole URL, starting with https://, e.g. https://api.moveworks.ai/webhooks/v1/listeners/<id>/notify.';
+  }
+  const pathOk = looksLikeListenerUrl(url.href);
+  const plainLoopback = url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
+  if (url.protocol !== 'https:' && !plainLoopback) {
+    return pathOk
+      ? 'Agent Studio listeners only accept https: the URL must start with https://'
+      : 'This does not look like an Agent Studio listener URL. Agent Studio listener URLs start with https:// and end in /webhooks/v1/listeners/<id>/notify.';
+  }
+  return pathOk ? undefined : 'This does not look like an Agent Studio listener URL. Agent Studio listener URLs end in /webhooks/v1/listeners/<id>/notify.';
+}
+
 /** Header names the app sets itself or that a proxy owns; an extra header may not use them. */
 export const RESERVED_HEADER_NAMES: readonly string[] = [
   'authorization',

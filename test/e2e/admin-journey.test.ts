@@ -3,7 +3,7 @@ import { screenshotPath } from '../support/browser';
 import { useE2eSession } from '../support/e2e-session';
 import { adminOverview, connectionByName } from '../support/relay-probe';
 import { eventually } from '../support/eventually';
-import { axeViolations, expectText, frameBackground, openView, screenshotBothThemes, setTheme } from '../support/relay-ui';
+import { axeViolations, expectText, frameBackground, openConnectionTab, openView, screenshotBothThemes, setTheme } from '../support/relay-ui';
 
 /**
  * A Jira admin manages connections on the admin page: the list, create (with field errors), test,
@@ -47,17 +47,30 @@ describe('admin page in Chromium', () => {
     const form = app.getByTestId('connection-form');
     await form.waitFor();
 
-    // Empty name: refused before any request, next to the name field.
+    // Before a save, plain http to a listener path is named as the problem (not the path).
+    await app.getByTestId('connection-url').fill('http://api.moveworks.ai/webhooks/v1/listeners/0f8b1a2c-1111-4222-8333-944445555666/notify');
+    const hint = await expectText(app.getByTestId('connection-url-warning'), /must start with https:\/\//);
+    expect(hint).not.toMatch(/does not look like/);
+
+    // Every mistake the page can see is reported by one save, before any request, each next to its field:
+    // an empty name, plain http, a short key and a rate of 0.
     await app.getByTestId('connection-url').fill('http://hooks.example.com/x');
-    await app.getByTestId('connection-token').fill('s3cret-key');
+    await app.getByTestId('connection-token').fill('s3cret');
+    await app.getByTestId('connection-rate-limit').fill('0');
     await app.getByTestId('save-connection').click();
     await expectText(app.getByTestId('connection-name-error'), /name/i);
+    await expectText(app.getByTestId('connection-url-error'), /must start with https:\/\//);
+    await expectText(app.getByTestId('connection-token-error'), /too short/);
+    await expectText(app.getByTestId('connection-rate-limit-error'), /greater than 0/);
 
-    // http: the server refuses the URL; its message lands under the URL field.
+    // Fixed one by one, each error goes; the URL's stays until the URL is fixed.
     await app.getByTestId('connection-name').fill('Broken listener');
+    await app.getByTestId('connection-token').fill('s3cret-key');
+    await app.getByTestId('connection-rate-limit').fill('5');
     await app.getByTestId('save-connection').click();
     await expectText(app.getByTestId('connection-url-error'), /https/i);
     await expect(app.getByTestId('connection-name-error').count()).resolves.toBe(0);
+    await expect(app.getByTestId('connection-token-error').count()).resolves.toBe(0);
 
     // A host the manifest does not allow.
     await app.getByTestId('connection-url').fill('https://hooks.example.com/x');
@@ -171,6 +184,68 @@ describe('admin page in Chromium', () => {
     await eventually(async () => ((await byName('Support triage agent v2'))?.enabled === false ? true : undefined), 'the connection to be saved as disabled');
     await expectText(app.getByTestId('flag-success'), /is off/);
     expect(await toggle.isChecked()).toBe(false);
+  });
+
+  it('closes only the menu on Escape, asks before Escape discards edits, and shows a refused save where the admin is', async () => {
+    const app = await openAdmin();
+    const saved = await byName('Support triage agent v2');
+    const id = saved?.id ?? '';
+    await app.getByTestId(`edit-connection-${id}`).click();
+    const form = app.getByTestId('connection-form');
+    await form.waitFor();
+    await app.getByTestId('connection-name').fill('Support triage agent v3');
+
+    // Escape in an open select closes its menu, not the dialog: the edit is still there.
+    await openConnectionTab(app, 'conditions');
+    await app.locator('#connection-issue-types').click();
+    await app.getByRole('option', { name: 'Bug' }).waitFor();
+    await session.page.keyboard.press('Escape');
+    await app.getByRole('option', { name: 'Bug' }).waitFor({ state: 'detached' });
+    expect(await form.count()).toBe(1);
+    // The same for the picker of accounts to ignore.
+    await app.locator('#connection-ignore-accounts').click();
+    await app.locator('#connection-ignore-accounts').fill('Agent');
+    await app.getByRole('option', { name: /Agent Studio Bot/ }).first().waitFor();
+    await session.page.keyboard.press('Escape');
+    await app.getByRole('option', { name: /Agent Studio Bot/ }).first().waitFor({ state: 'detached' });
+    expect(await form.count()).toBe(1);
+    await openConnectionTab(app, 'details');
+    expect(await app.getByTestId('connection-name').inputValue()).toBe('Support triage agent v3');
+
+    // Escape with no menu open would lose the edit: the dialog asks, and a second Escape keeps editing.
+    await session.page.keyboard.press('Escape');
+    await expectText(app.getByTestId('discard-confirmation'), /Discard your changes\?/);
+    await session.page.keyboard.press('Escape');
+    await app.getByTestId('discard-confirmation').waitFor({ state: 'detached' });
+    expect(await app.getByTestId('connection-name').inputValue()).toBe('Support triage agent v3');
+
+    // Another admin changes the connection meanwhile (the list's toggle, on a second page).
+    const other = await session.browser.newPage();
+    try {
+      const otherApp = await openView(other, session.platform.url, 'admin', session.admin());
+      await otherApp.getByTestId(`connection-enabled-${id}`).click();
+      await eventually(async () => ((await byName('Support triage agent v2'))?.enabled === true ? true : undefined), 'the other page’s change to be saved');
+    } finally {
+      await other.close();
+    }
+
+    // Saving now is refused (CONFLICT), and the message shows next to Save, in view, not at the dialog's top.
+    await app.getByTestId('save-connection').click();
+    const refused = app.getByTestId('form-error');
+    await expectText(refused, /Someone changed this connection after you opened it/);
+    const inView = async (locator: typeof refused) =>
+      locator.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    await eventually(async () => ((await inView(refused)) ? true : undefined), 'the refusal to be scrolled into view', 5_000);
+    expect(await inView(app.getByTestId('save-connection'))).toBe(true);
+    await session.page.screenshot({ path: screenshotPath('admin-connection-conflict'), fullPage: false });
+    expect(await byName('Support triage agent v3')).toBeUndefined();
+
+    // Cancel closes without asking: it is not an accident.
+    await app.getByTestId('cancel-connection').click();
+    await form.waitFor({ state: 'detached' });
   });
 
   it('deletes a connection after a confirmation naming it', async () => {

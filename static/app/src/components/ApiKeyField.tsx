@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
@@ -9,6 +10,8 @@ interface Props {
   token: ConnectionView['token'] | undefined;
   /** True once the admin chose to replace the stored key (or when none is stored). */
   editing: boolean;
+  /** The admin changed the listener URL: the stored key is not sent to the new one, so a key is needed. */
+  urlChanged: boolean;
   value: string;
   error?: string;
   onReplace: () => void;
@@ -21,8 +24,18 @@ function storedKeyText(token: ConnectionView['token']): string {
   return `API key set${when}${name ? ` by ${name}` : ''}`;
 }
 
+function helperText(stored: boolean, urlChanged: boolean): string {
+  const about = 'The Bearer key of the Agent Studio listener. It is stored encrypted and never shown again.';
+  if (!stored) return about;
+  // Never "leave empty" here: the current key stays with the URL it was entered for.
+  if (urlChanged) return 'The listener URL changed, so enter the new listener’s key: the current key is never sent to another URL.';
+  return 'Leave empty to keep the current key.';
+}
+
 /** Write-only: the stored key is never sent to the browser, only when and by whom it was set. */
-export function ApiKeyField({ token, editing, value, error, onReplace, onChange }: Props) {
+export function ApiKeyField({ token, editing, urlChanged, value, error, onReplace, onChange }: Props) {
+  // Focus follows the "Replace API key" click (which unmounts the button), not a URL edit that shows the input.
+  const [replaceClicked, setReplaceClicked] = useState(false);
   const stored = token?.set === true;
   if (stored && !editing) {
     return (
@@ -35,7 +48,14 @@ export function ApiKeyField({ token, editing, value, error, onReplace, onChange 
           <Text id="api-key-status" testId="api-key-status">
             {storedKeyText(token)}
           </Text>
-          <Button onClick={onReplace} aria-describedby="api-key-status" testId="replace-token">
+          <Button
+            onClick={() => {
+              setReplaceClicked(true);
+              onReplace();
+            }}
+            aria-describedby="api-key-status"
+            testId="replace-token"
+          >
             Replace API key
           </Button>
         </Inline>
@@ -46,9 +66,9 @@ export function ApiKeyField({ token, editing, value, error, onReplace, onChange 
     <FormField
       id="connection-token"
       label="API key"
-      isRequired={!stored}
+      isRequired={!stored || urlChanged}
       error={error}
-      helper={stored ? 'Leave empty to keep the current key.' : 'The Bearer key of the Agent Studio listener. It is stored encrypted and never shown again.'}
+      helper={helperText(stored, urlChanged)}
     >
       {(aria) => (
         <Textfield
@@ -58,8 +78,7 @@ export function ApiKeyField({ token, editing, value, error, onReplace, onChange 
           // Stops the browser offering the admin's Jira password for this field.
           autoComplete="new-password"
           spellCheck={false}
-          // Focus follows the "Replace API key" click, which unmounted the button.
-          autoFocus={stored}
+          autoFocus={replaceClicked}
           onChange={(e) => onChange(e.currentTarget.value)}
           testId="connection-token"
         />

@@ -2,6 +2,7 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import { Stack } from '@atlaskit/primitives';
 import type { ConnectionView } from '../../../../src/shared/contract';
 import { breakerMessage } from '../format/breaker-message';
+import { VisuallyHidden } from './VisuallyHidden';
 
 interface Props {
   connections: ConnectionView[];
@@ -25,8 +26,9 @@ export function BreakerBanners({ connections, onTest, onCheckAgain, checking }: 
           title={`Deliveries to ${c.name} are paused`}
           testId={`breaker-banner-${c.id}`}
           actions={[
+            // The title names the connection once; the action does not repeat a name that may be long.
             <SectionMessageAction key="test" onClick={() => onTest(c)} testId={`breaker-test-${c.id}`}>
-              Test {c.name} now
+              Test the listener now<VisuallyHidden> ({c.name})</VisuallyHidden>
             </SectionMessageAction>,
             <SectionMessageAction key="check" onClick={checking ? undefined : onCheckAgain} testId={`breaker-check-${c.id}`}>
               {checking ? 'Checking…' : 'Check again'}
@@ -34,7 +36,7 @@ export function BreakerBanners({ connections, onTest, onCheckAgain, checking }: 
           ]}
         >
           {/* `c.breaker` is set: the list was filtered on it. */}
-          <p data-testid={`breaker-message-${c.id}`}>{c.breaker && breakerMessage(c.name, c.breaker)}</p>
+          <p data-testid={`breaker-message-${c.id}`}>{c.breaker && breakerMessage(c.breaker)}</p>
         </SectionMessage>
       ))}
     </Stack>

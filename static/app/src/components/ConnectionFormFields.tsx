@@ -25,6 +25,7 @@ export function ConnectionFormFields({ form, connection, allowedHosts }: Props) 
       <ApiKeyField
         token={connection?.token}
         editing={form.replacingToken}
+        urlChanged={form.urlChanged}
         value={values.token}
         error={errors.token}
         onReplace={form.replaceToken}

@@ -5,6 +5,7 @@ import { Stack, Text } from '@atlaskit/primitives';
 import type { ConnectionView, ResolverError } from '../../../../src/shared/contract';
 import { deleteConnection } from '../api/delete-connection';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
+import { VisibleAlert } from './VisibleAlert';
 
 interface Props {
   connection: ConnectionView;
@@ -38,9 +39,9 @@ export function DeleteConnectionDialog({ connection, forbiddenMessage, onDeleted
             Jira events will stop being forwarded to {connection.host}, and the stored API key is deleted. This cannot be undone.
           </Text>
           {error && (
-            <div role="alert">
+            <VisibleAlert>
               <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title="The connection was not deleted" testId="delete-error" />
-            </div>
+            </VisibleAlert>
           )}
         </Stack>
       </ModalBody>

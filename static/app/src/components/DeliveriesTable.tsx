@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import { Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { DeliveryView } from '../../../../src/shared/contract';
 import { formatLatency } from '../format/format-latency';
 import { formatTime } from '../format/format-time';
@@ -23,6 +23,10 @@ const HEAD: HeadType = {
   ],
 };
 
+// Keys and event names never break ("ENG-" over "3"); a long connection name gives way instead.
+const noWrap = xcss({ whiteSpace: 'nowrap' });
+const nameColumn = xcss({ maxWidth: '18rem', minWidth: '8rem' });
+
 export const deliveryKey = (delivery: DeliveryView): string => `${delivery.eventId}:${delivery.connectionId}`;
 
 function toRow(delivery: DeliveryView, onOpen: (delivery: DeliveryView) => void): RowType {
@@ -37,16 +41,26 @@ function toRow(delivery: DeliveryView, onOpen: (delivery: DeliveryView) => void)
       {
         key: 'event',
         content: (
-          <Stack>
-            <Text>{webhookEventLabel(delivery.webhookEvent)}</Text>
+          <Stack xcss={noWrap}>
+            <Text>{webhookEventLabel(delivery.webhookEvent, delivery.eventKind)}</Text>
             <Text size="small" color="color.text.subtlest">
               {delivery.webhookEvent}
             </Text>
           </Stack>
         ),
       },
-      { key: 'issue', content: issue },
-      { key: 'connection', content: delivery.connectionName },
+      { key: 'issue', content: <Box xcss={noWrap}>{issue}</Box> },
+      {
+        key: 'connection',
+        content: (
+          // At most two lines, then an ellipsis; the whole name on hover.
+          <Box xcss={nameColumn}>
+            <span title={delivery.connectionName} data-testid={`delivery-connection-${delivery.eventId}-${delivery.connectionId}`}>
+              <Text maxLines={2}>{delivery.connectionName}</Text>
+            </span>
+          </Box>
+        ),
+      },
       { key: 'state', content: <DeliveryStateCell delivery={delivery} /> },
       { key: 'status', content: delivery.status ?? (delivery.error ? 'No response' : '—') },
       { key: 'attempts', content: delivery.attempts },
@@ -62,7 +76,7 @@ function toRow(delivery: DeliveryView, onOpen: (delivery: DeliveryView) => void)
               event.stopPropagation();
               onOpen(delivery);
             }}
-            aria-label={`Details of the ${webhookEventLabel(delivery.webhookEvent)} delivery for ${issue} to ${delivery.connectionName}`}
+            aria-label={`Details of the ${webhookEventLabel(delivery.webhookEvent, delivery.eventKind)} delivery for ${issue} to ${delivery.connectionName}`}
             testId={`delivery-details-${delivery.eventId}-${delivery.connectionId}`}
           >
             Details

@@ -9,6 +9,7 @@ import type { DeliverySource } from '../api/delivery-source';
 import { AttemptsTable } from './AttemptsTable';
 import { DeliverySummary } from './DeliverySummary';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
+import { VisibleAlert } from './VisibleAlert';
 import { LoadingState } from './LoadingState';
 import { RedeliverOutcome } from './RedeliverOutcome';
 import { RequestDetails } from './RequestDetails';
@@ -65,9 +66,9 @@ export function DeliveryDetailDialog({ source, deliveryRef, forbiddenMessage, on
         <Stack space="space.300">
           {!detail && !error && <LoadingState label="Loading the delivery" />}
           {error && (
-            <div role="alert">
+            <VisibleAlert>
               <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title={detail ? 'Redeliver failed' : 'The delivery could not be loaded'} testId="delivery-error" />
-            </div>
+            </VisibleAlert>
           )}
           {redelivered && <RedeliverOutcome detail={redelivered} />}
           {detail && (

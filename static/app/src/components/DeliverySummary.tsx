@@ -12,7 +12,7 @@ export function DeliverySummary({ detail }: { detail: DeliveryDetail }) {
       <Fact label="State">
         <DeliveryStateLozenge state={detail.state} />
       </Fact>
-      <Fact label="Event">{webhookEventLabel(detail.webhookEvent)}</Fact>
+      <Fact label="Event">{webhookEventLabel(detail.webhookEvent, detail.eventKind)}</Fact>
       <Fact label="Issue">{detail.issueKey ?? '—'}</Fact>
       <Fact label="Connection">{detail.connectionName}</Fact>
       <Fact label="First handled">{formatTime(detail.createdAt)}</Fact>

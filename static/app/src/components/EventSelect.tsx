@@ -25,6 +25,8 @@ export function EventSelect({ aria, value, onChange, testId = 'send-event' }: { 
       onChange={(option) => {
         if (option) onChange(option.value);
       }}
+      // Escape with the menu open closes the menu only: it does not reach the dialog around the select.
+      shouldPreventEscapePropagation
       testId={testId}
     />
   );

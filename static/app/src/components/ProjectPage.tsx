@@ -9,6 +9,7 @@ import { useFlags } from '../hooks/use-flags';
 import { useResolverData } from '../hooks/use-resolver-data';
 import { DeliveriesSection } from './DeliveriesSection';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
+import { VisibleAlert } from './VisibleAlert';
 import { LoadingState } from './LoadingState';
 import { PageHeader } from './PageHeader';
 import { PageLayout } from './PageLayout';
@@ -56,9 +57,9 @@ export function ProjectPage({ projectKey }: { projectKey: string | undefined }) 
                 Connections
               </Heading>
               {optInError && (
-                <div role="alert">
+                <VisibleAlert>
                   <ErrorSectionMessage error={optInError} forbiddenMessage={FORBIDDEN} title="The change was not saved" testId="optin-error" />
-                </div>
+                </VisibleAlert>
               )}
               <ProjectConnectionList
                 connections={overview.data.connections}

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { DateTimePicker } from '@atlaskit/datetime-picker';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, type KeyboardOrMouseEvent } from '@atlaskit/modal-dialog';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { ConnectionView, ResolverError } from '../../../../src/shared/contract';
 import { redeliverFailed } from '../api/redeliver-failed';
 import { formatTime } from '../format/format-time';
 import { redeliverFailedMessage } from '../format/redeliver-failed-message';
+import { closesAMenu, useMenuEscapeGuard } from '../hooks/use-dialog-close';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { FormField } from './FormField';
+import { PICKER_LOCALE, timePickerProps } from './picker-props';
+import { VisibleAlert } from './VisibleAlert';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -34,6 +37,11 @@ export function RedeliverFailedDialog({ connection, since: initial, forbiddenMes
   const [missing, setMissing] = useState(false);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ResolverError>();
+  useMenuEscapeGuard();
+  // Escape in the date or time picker closes its calendar or menu, not the dialog.
+  const requestClose = (event?: KeyboardOrMouseEvent) => {
+    if (!closesAMenu(event)) onClose();
+  };
 
   const run = async () => {
     if (!since) {
@@ -56,7 +64,7 @@ export function RedeliverFailedDialog({ connection, since: initial, forbiddenMes
   const fieldError = missing ? (error?.field === 'since' ? error.message : 'Enter a date and time.') : undefined;
   const title = `Redeliver failed deliveries to ${connection.name}`;
   return (
-    <Modal onClose={onClose} label={title} testId="redeliver-failed-dialog">
+    <Modal onClose={requestClose} label={title} testId="redeliver-failed-dialog">
       <form
         aria-label={title}
         noValidate
@@ -87,15 +95,16 @@ export function RedeliverFailedDialog({ connection, since: initial, forbiddenMes
                   isInvalid={aria.isInvalid}
                   clearControlLabel="Clear the start time"
                   datePickerProps={{ label: 'Failed since, date', placeholder: 'Date', shouldShowCalendarButton: true }}
-                  timePickerProps={{ label: 'Failed since, time', placeholder: 'Time' }}
+                  timePickerProps={timePickerProps('Failed since, time')}
+                  locale={PICKER_LOCALE}
                   testId="redeliver-failed-since"
                 />
               )}
             </FormField>
             {error && error.field !== 'since' && (
-              <div role="alert">
+              <VisibleAlert>
                 <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title="Nothing was redelivered" testId="redeliver-failed-error" />
-              </div>
+              </VisibleAlert>
             )}
           </Stack>
         </ModalBody>

@@ -9,6 +9,7 @@ import { disableSigning } from '../api/disable-signing';
 import { rotateSigningSecret } from '../api/rotate-signing-secret';
 import { formatTime } from '../format/format-time';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
+import { VisibleAlert } from './VisibleAlert';
 import { SigningSecretOnce } from './SigningSecretOnce';
 
 interface Props {
@@ -97,9 +98,9 @@ export function SigningDialog({ connection, forbiddenMessage, onChanged, onClose
             the listener can check it came from this Jira site and was not changed. Changes take effect at once.
           </Text>
           {error && (
-            <div role="alert">
+            <VisibleAlert>
               <ErrorSectionMessage error={error} forbiddenMessage={forbiddenMessage} title="Signing was not changed" testId="signing-error" />
-            </div>
+            </VisibleAlert>
           )}
           <Inline space="space.100" alignBlock="center">
             <Text weight="bold">Status</Text>

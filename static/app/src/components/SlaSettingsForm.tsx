@@ -5,6 +5,7 @@ import { useSlaSettingsForm } from '../hooks/use-sla-settings-form';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { NumberField } from './NumberField';
 import { SlaWatchField } from './SlaWatchField';
+import { VisibleAlert } from './VisibleAlert';
 import { VisuallyHidden } from './VisuallyHidden';
 
 const formStyles = xcss({ maxWidth: '480px' });
@@ -33,11 +34,6 @@ export function SlaSettingsForm({ overview, forbiddenMessage, onSaved }: Props) 
         }}
       >
         <Stack space="space.200">
-          {form.formError && (
-            <div role="alert">
-              <ErrorSectionMessage error={form.formError} forbiddenMessage={forbiddenMessage} title="The SLA settings were not saved" testId="sla-form-error" />
-            </div>
-          )}
           {Object.keys(errors).length > 0 && (
             // Announced once per failed save; each message sits next to its field.
             <div role="alert">
@@ -61,6 +57,12 @@ export function SlaSettingsForm({ overview, forbiddenMessage, onSaved }: Props) 
             onWatchChange={(v) => set('watch', v)}
             onNamesChange={(v) => set('slaNames', v)}
           />
+          {form.formError && (
+            // Next to the button that failed, and scrolled into view.
+            <VisibleAlert>
+              <ErrorSectionMessage error={form.formError} forbiddenMessage={forbiddenMessage} title="The SLA settings were not saved" testId="sla-form-error" />
+            </VisibleAlert>
+          )}
           <Box>
             <Button type="submit" appearance="primary" isLoading={form.saving} testId="sla-save">
               Save SLA settings

@@ -8,7 +8,8 @@ const SMART_VALUES: [string, string][] = [
   ['{{issue.status.name}}', 'Status'],
   ['{{issue.assignee.displayName|Unassigned}}', 'Assignee, or the text after | when empty'],
   ['{{issue.fields.labels}}', 'Alone in a string: keeps its JSON type (here an array)'],
-  ['{{user.displayName}}', 'Who made the change'],
+  // Forge events name the actor by account id only (atlassianId): a display name is never there.
+  ['{{user.accountId}}', 'Account id of who made the change'],
   ['{{changelog.items.0.toString}}', 'New value of the first change'],
   ['{{comment.body}}', 'The comment, on comment events'],
   ['{{webhookEvent}}', 'e.g. jira:issue_updated'],

@@ -1,6 +1,7 @@
 import { DateTimePicker } from '@atlaskit/datetime-picker';
 import { Inline } from '@atlaskit/primitives';
 import { FilterField } from './FilterField';
+import { PICKER_LOCALE, timePickerProps } from './picker-props';
 
 interface Props {
   from: string | undefined;
@@ -25,7 +26,8 @@ export function TimeRangeFilter({ from, to, onChange }: Props) {
           onChange={(value) => onChange({ from: toInstant(value), to })}
           clearControlLabel="Clear start time"
           datePickerProps={{ label: 'From date', placeholder: 'Date', shouldShowCalendarButton: true }}
-          timePickerProps={{ label: 'From time', placeholder: 'Time' }}
+          timePickerProps={timePickerProps('From time')}
+          locale={PICKER_LOCALE}
           testId="filter-from"
         />
       </FilterField>
@@ -36,7 +38,8 @@ export function TimeRangeFilter({ from, to, onChange }: Props) {
           onChange={(value) => onChange({ from, to: toInstant(value) })}
           clearControlLabel="Clear end time"
           datePickerProps={{ label: 'To date', placeholder: 'Date', shouldShowCalendarButton: true }}
-          timePickerProps={{ label: 'To time', placeholder: 'Time' }}
+          timePickerProps={timePickerProps('To time')}
+          locale={PICKER_LOCALE}
           testId="filter-to"
         />
       </FilterField>

@@ -1,5 +1,5 @@
 import Textfield from '@atlaskit/textfield';
-import { looksLikeListenerUrl } from '../../../../src/shared/listener-url-hint';
+import { listenerUrlHint } from '../../../../src/shared/listener-url-hint';
 import { FieldWarning } from './FieldWarning';
 import { FormField } from './FormField';
 
@@ -12,14 +12,14 @@ interface Props {
 
 export function UrlField({ value, allowedHosts, error, onChange }: Props) {
   // Only once something URL-like is typed, and never on top of an error that already says more.
-  const unusual = !error && value.trim().length > 8 && !looksLikeListenerUrl(value.trim());
+  const hint = !error && value.trim().length > 8 ? listenerUrlHint(value) : undefined;
   return (
     <FormField
       id="connection-url"
       label="Listener URL"
       isRequired
       error={error}
-      warning={unusual && <FieldWarning>This does not look like an Agent Studio listener URL. Agent Studio listener URLs end in /webhooks/v1/listeners/&lt;id&gt;/notify.</FieldWarning>}
+      warning={hint && <FieldWarning>{hint}</FieldWarning>}
       helper={
         // Jira blocks every other host, so say which ones work before the admin saves one that cannot.
         allowedHosts.length > 0 ? `The app may call: ${allowedHosts.join(', ')}` : 'https://api.moveworks.ai/webhooks/v1/listeners/<listener id>/notify'

@@ -20,11 +20,14 @@ export function probeLabel(nextProbeAt: string, now: number = Date.now()): strin
   return `about ${formatTime(nextProbeAt)}, ${formatRelative(nextProbeAt, now)}`;
 }
 
-/** The banner's sentence for a paused connection (its circuit breaker is open). */
-export function breakerMessage(name: string, breaker: Breaker, now: number = Date.now()): string {
+/**
+ * The banner's sentence for a paused connection (its circuit breaker is open). The banner's title names the
+ * connection; the sentence does not repeat the name, which can be 100 characters long.
+ */
+export function breakerMessage(breaker: Breaker, now: number = Date.now()): string {
   const reason = breaker.reason.trim().replace(/[.\s]+$/, '');
   return (
-    `Deliveries to ${name} are paused since ${formatTime(breaker.since)}: ${reason}. ` +
+    `Paused since ${formatTime(breaker.since)}: ${reason}. ` +
     `${backlogLabel(breaker.backlog)} and will be sent when the next probe (${probeLabel(breaker.nextProbeAt, now)}) succeeds.`
   );
 }

@@ -3,7 +3,7 @@ import type { ConnectionView, ResolverError } from '../../../../src/shared/contr
 import { saveConnection } from '../api/save-connection';
 import { toConnectionInput, toFormValues, type ConnectionFormValues } from '../model/connection-form-values';
 import { formFieldFor, listEntryMessage, tabOf, type FieldErrors, type FormTab } from '../model/field-errors';
-import { validateConnectionForm } from '../model/validate-connection-form';
+import { urlChanged, validateConnectionForm } from '../model/validate-connection-form';
 
 export interface ConnectionFormState {
   values: ConnectionFormValues;
@@ -11,7 +11,12 @@ export interface ConnectionFormState {
   /** An error no input can show (permissions, conflicts, the backend being down). */
   formError?: ResolverError;
   saving: boolean;
+  /** True once the key input shows: "Replace API key" was pressed, the URL changed, or the server asked for a key. */
   replacingToken: boolean;
+  /** An edit pointing the connection at another listener: the stored key is not sent there, a new one is needed. */
+  urlChanged: boolean;
+  /** True when the values differ from what the dialog opened with: closing by accident would lose them. */
+  dirty: boolean;
   /** The dialog tab on show; a failed save opens the tab of the first error. */
   tab: FormTab;
   setTab: (tab: FormTab) => void;
@@ -27,14 +32,19 @@ export interface ConnectionFormState {
  * and land next to the input they name. On any error nothing else changes: the list keeps the stored copy.
  */
 export function useConnectionForm(connection: ConnectionView | undefined, onSaved: (saved: ConnectionView) => void): ConnectionFormState {
-  const [values, setValues] = useState(() => toFormValues(connection));
+  const [initialValues] = useState(() => toFormValues(connection));
+  const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<ResolverError>();
   const [saving, setSaving] = useState(false);
   const [replacingToken, setReplacingToken] = useState(false);
   const [tab, setTab] = useState<FormTab>('details');
   // A stored key may be kept: "Replace API key" with an empty box means no change.
-  const tokenRequired = connection?.token.set !== true;
+  const stored = { tokenRequired: connection?.token.set !== true, storedUrl: connection?.url };
+  const changedUrl = urlChanged(values, stored.storedUrl);
+  const dirty = values !== initialValues && JSON.stringify(values) !== JSON.stringify(initialValues);
+  // The key input appears as soon as the URL points elsewhere, and stays: a key typed there is never hidden.
+  if (changedUrl && !replacingToken) setReplacingToken(true);
 
   const set = <K extends keyof ConnectionFormValues>(key: K, value: ConnectionFormValues[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -63,7 +73,7 @@ export function useConnectionForm(connection: ConnectionView | undefined, onSave
 
   const submit = async () => {
     setFormError(undefined);
-    const local = validateConnectionForm(values, tokenRequired);
+    const local = validateConnectionForm(values, stored);
     setErrors(local);
     if (Object.keys(local).length > 0) {
       showErrors(local);
@@ -96,5 +106,19 @@ export function useConnectionForm(connection: ConnectionView | undefined, onSave
     showErrors(found);
   };
 
-  return { values, errors, formError, saving, replacingToken, tab, setTab, setFieldError, set, replaceToken: () => setReplacingToken(true), submit };
+  return {
+    values,
+    errors,
+    formError,
+    saving,
+    replacingToken,
+    urlChanged: changedUrl,
+    dirty,
+    tab,
+    setTab,
+    setFieldError,
+    set,
+    replaceToken: () => setReplacingToken(true),
+    submit,
+  };
 }
