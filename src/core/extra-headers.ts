@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESERVED_HEADER_NAMES } from '../shared/listener-url-hint';
+import { reservedHeaderMessage } from '../shared/listener-url-hint';
 
 /** RFC 9110 token characters for a field name. */
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
@@ -12,13 +12,8 @@ export const extraHeaderSchema = z.object({
     .max(100, 'Use at most 100 characters')
     .regex(HEADER_NAME, 'Header names use letters, digits and - only')
     .superRefine((name, ctx) => {
-      const lower = name.toLowerCase();
-      if (!RESERVED_HEADER_NAMES.includes(lower)) return;
-      // Only Authorization is about credentials; the others are the request's own headers.
-      ctx.addIssue({
-        code: 'custom',
-        message: lower === 'authorization' ? 'The app sets Authorization from the API key: put the key in the API key field' : `The app sets ${name} itself: remove this header`,
-      });
+      const message = reservedHeaderMessage(name);
+      if (message) ctx.addIssue({ code: 'custom', message });
     }),
   value: z
     .string()

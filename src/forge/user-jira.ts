@@ -34,7 +34,10 @@ export class ForgeUserJira implements UserJira {
   async canSeeIssue(issueKey: string): Promise<boolean> {
     // Jira answers 404 both for a missing issue and for one the caller may not browse.
     const response = await asUser().requestJira(route`/rest/api/3/issue/${issueKey}?fields=id`, { headers: { Accept: 'application/json' } });
-    return response.ok;
+    if (response.status === 404 || response.status === 403) return false;
+    // Jira busy or failing is not "you cannot see it": the admin gets an error to retry, not a false answer.
+    if (!response.ok) throw new Error(`Jira answered ${response.status} when checking the issue; try again in a moment`);
+    return true;
   }
 
   async myDisplayName(): Promise<string | undefined> {

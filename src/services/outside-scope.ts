@@ -27,6 +27,9 @@ export async function outsideScope(
     return `its issue type (${typeof type === 'string' ? type : 'unknown'}) is not one of ${wanted.join(', ')}`;
   }
   const jql = connection.conditions.jql;
-  if (jql && !(await deps.jira.matchJql([jql], event.issue.id))[0]) return 'it does not match the connection’s JQL condition';
+  // As the trigger: a deleted issue matches no JQL any more, so deletions go to every connection that wants them.
+  if (jql && event.forgeEventType !== 'avi:jira:deleted:issue' && !(await deps.jira.matchJql([jql], event.issue.id))[0]) {
+    return 'it does not match the connection’s JQL condition';
+  }
   return undefined;
 }

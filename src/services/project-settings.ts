@@ -28,12 +28,14 @@ export function projectOverview(config: RelayConfig, projectKey: string): Projec
 
 /**
  * What narrows a connection's events, as a project admin reads it. Ignored accounts are counted, not
- * named: their names would take a Jira call per account, and the count already explains a missing event.
+ * named, and a JQL condition is mentioned, not shown: the page is for every project's admins, and the
+ * count or the mention already explains a missing event.
  */
 export function describeConditions(conditions: DeliveryConditions): string[] {
   const lines: string[] = [];
   if (conditions.issueTypes?.length) lines.push(`Only issue types: ${conditions.issueTypes.join(', ')}`);
-  if (conditions.jql) lines.push(`Only issues matching: ${conditions.jql}`);
+  // Not the JQL itself: written by a Jira admin, it may name other projects, labels or people.
+  if (conditions.jql) lines.push('Only issues matching a JQL condition set by a Jira admin');
   if (conditions.changedFields?.length) lines.push(`Updates only when one of these fields changes: ${conditions.changedFields.join(', ')}`);
   const ignored = conditions.ignoreAccountIds?.length ?? 0;
   if (ignored > 0) lines.push(`Ignores changes made by ${ignored === 1 ? '1 account' : `${ignored} accounts`}`);

@@ -1,7 +1,7 @@
 import type { EventKind } from '../shared/events';
 import { slaEvent, slaSnapshots, type SlaSnapshot } from '../core/sla-event';
 import { buildWebhookBody, type FetchedIssue } from '../core/webhook-body';
-import { normalizeEvent, type NormalizedEvent } from '../core/normalize-event';
+import { normalizeEvent, withFetchedIssue, type NormalizedEvent } from '../core/normalize-event';
 import { renderPayload, type RenderedPayload } from '../core/render-payload';
 import type { PayloadFormat } from '../shared/contract';
 import type { Clock, JiraClient, UserJira } from './ports';
@@ -25,7 +25,9 @@ export async function renderForIssue(
   const lookup = await deps.jira.getIssue(input.issueKey);
   if (!lookup.found) throw missing;
   const now = deps.clock.now();
-  const event = normalizeEvent(syntheticForgeEvent(input.event, lookup.issue, actorAccountId, now), now);
+  // Work log, attachment and link events name their issue by id, as Forge's do: the issue fetched above
+  // completes them, as the trigger's own fetch does (forward-event.ts).
+  const event = withFetchedIssue(normalizeEvent(syntheticForgeEvent(input.event, lookup.issue, actorAccountId, now), now), lookup.issue);
   return { event, rendered: renderPayload(payload, buildWebhookBody(event, input.event === 'issue_deleted' ? undefined : lookup.issue)) };
 }
 

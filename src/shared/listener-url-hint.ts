@@ -60,3 +60,11 @@ export const RESERVED_HEADER_NAMES: readonly string[] = [
   'transfer-encoding',
   'upgrade',
 ];
+
+/** Why an extra header name is refused, or undefined: one wording for the page's check and the server's. */
+export function reservedHeaderMessage(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (!RESERVED_HEADER_NAMES.includes(lower)) return undefined;
+  // Only Authorization is about credentials; the others are the request's own headers.
+  return lower === 'authorization' ? 'The app sets Authorization from the API key: put the key in the API key field' : `The app sets ${name} itself: remove this header`;
+}

@@ -132,7 +132,7 @@ describe('connections: save, test, delete and project opt-in', () => {
     expect(shown).toMatchObject({
       conditions: [
         'Only issue types: Bug, Task',
-        'Only issues matching: priority = High',
+        'Only issues matching a JQL condition set by a Jira admin',
         'Updates only when one of these fields changes: status',
         'Ignores changes made by 1 account',
       ],

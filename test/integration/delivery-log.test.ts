@@ -227,25 +227,32 @@ describe('delivery log and admin tools', () => {
   });
 
   it('does not send a real issue that the connection would never get, and says why', async () => {
-    const limited = async (name: string, projects: ConnectionView['projects'], issueTypes?: string[]): Promise<ConnectionView> =>
+    const limited = async (name: string, projects: ConnectionView['projects'], conditions?: ConnectionView['conditions']): Promise<ConnectionView> =>
       dataOf(await platform.invokeAdmin<ConnectionView>('connections/save', {
         // Disabled: these exist only for "Send a real issue", not to receive the other tests' events.
         name, url: connection.url, enabled: false, events: ['issue_created'], projects, rateLimitPerSecond: 5, token: TOKEN,
-        ...(issueTypes ? { conditions: { issueTypes } } : {}),
+        ...(conditions ? { conditions } : {}),
       }, admin));
     const supportOnly = await limited('Support only', { mode: 'selected', projectKeys: ['SUP'] });
     const optIn = await limited('Opt-in only', { mode: 'optIn' });
-    const tasksOnly = await limited('Tasks only', { mode: 'all' }, ['Task']);
+    const tasksOnly = await limited('Tasks only', { mode: 'all' }, { issueTypes: ['Task'] });
+    const engJql = await limited('Engineering JQL', { mode: 'all' }, { jql: 'project = ENG' });
     listener.requests.length = 0;
 
-    const send = (id: string, issueKey: string) => platform.invokeAdmin<SendIssueResult>('connections/sendIssue', { id, issueKey, event: 'issue_created' }, admin);
+    const send = (id: string, issueKey: string, event = 'issue_created') => platform.invokeAdmin<SendIssueResult>('connections/sendIssue', { id, issueKey, event }, admin);
     expect(await send(supportOnly.id, 'ENG-1')).toEqual({ ok: false, error: { code: 'INVALID_INPUT', field: 'issueKey',
       message: 'The relay does not send ENG-1 to Support only: project ENG is not among its projects. Pick an issue this connection covers.' } });
     expect(await send(optIn.id, 'HR-2')).toMatchObject({ ok: false, error: { field: 'issueKey', message: expect.stringContaining('project HR has not opted in to it') as string } });
     // SUP-1 is a Bug in the fake site's seed.
     expect(await send(tasksOnly.id, 'SUP-1')).toMatchObject({ ok: false, error: { field: 'issueKey', message: expect.stringContaining('its issue type (Bug) is not one of Task') as string } });
+    expect(await send(engJql.id, 'SUP-1')).toMatchObject({ ok: false, error: { field: 'issueKey', message: expect.stringContaining('does not match the connection’s JQL condition') as string } });
     expect(listener.requests).toHaveLength(0);
-    // What the connection does cover still goes.
+    // What the connection does cover still goes, including events that name their issue by id only.
     expect(await send(supportOnly.id, 'SUP-1')).toMatchObject({ ok: true, data: { result: { ok: true } } });
+    for (const event of ['worklog_created', 'attachment_created', 'issuelink_created']) {
+      expect({ event, answer: await send(supportOnly.id, 'SUP-1', event) }).toMatchObject({ event, answer: { ok: true, data: { result: { ok: true } } } });
+    }
+    // As the trigger does: a deletion goes whatever the JQL, since a deleted issue matches none.
+    expect(await send(engJql.id, 'SUP-1', 'issue_deleted')).toMatchObject({ ok: true, data: { result: { ok: true } } });
   });
 });

@@ -23,7 +23,7 @@ describe('validateConnectionForm (the admin page’s checks before a save)', () 
       url: 'The listener URL must start with https://',
       token: 'The API key looks too short',
       rateLimitPerSecond: expect.stringMatching(/greater than 0/) as string,
-      'headers.0.name': expect.stringMatching(/Authorization is set by the app/) as string,
+      'headers.0.name': 'The app sets Authorization from the API key: put the key in the API key field',
     });
   });
 

@@ -30,12 +30,15 @@ export function typedTimeValue(text: string): string | undefined {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
-/** The picker's `parseInputValue`: today at the typed time; throws on text that is not a time (the picker then ignores it). */
+/**
+ * The picker's `parseInputValue`: the typed time on a fixed day; throws on text that is not a time (the
+ * picker then ignores it). Only hours and minutes are read from it, so the day is one without a clock
+ * change: on today's date, a time inside a spring-forward gap would come back an hour later.
+ */
 export function parseTypedTime(text: string): Date {
   const value = typedTimeValue(text);
   if (!value) throw new RangeError(`Not a time: ${text}`);
   const [hour = 0, minute = 0] = value.split(':').map(Number);
-  const date = new Date();
-  date.setHours(hour, minute, 0, 0);
-  return date;
+  // 15 January 2001: no time zone changes its clocks in mid-January.
+  return new Date(2001, 0, 15, hour, minute, 0, 0);
 }

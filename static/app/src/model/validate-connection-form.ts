@@ -1,4 +1,4 @@
-import { LOOPBACK_HOSTS, RESERVED_HEADER_NAMES } from '../../../../src/shared/listener-url-hint';
+import { LOOPBACK_HOSTS, reservedHeaderMessage } from '../../../../src/shared/listener-url-hint';
 import type { ConnectionFormValues } from './connection-form-values';
 import type { FieldErrors } from './field-errors';
 
@@ -111,12 +111,12 @@ export function validateConnectionForm(values: ConnectionFormValues, stored: Sto
   const seen = new Set<string>();
   values.headers.forEach((row, index) => {
     const name = row.name.trim();
+    const reserved = reservedHeaderMessage(name);
     if (!name && !row.value.trim()) return;
     if (!name) errors[`headers.${index}.name`] = 'Enter a header name.';
     else if (!HEADER_NAME.test(name)) errors[`headers.${index}.name`] = 'Use letters, digits and hyphens only.';
-    else if (RESERVED_HEADER_NAMES.includes(name.toLowerCase())) {
-      errors[`headers.${index}.name`] = `${name} is set by the app and cannot be overridden. Put credentials in the API key.`;
-    } else if (seen.has(name.toLowerCase())) errors[`headers.${index}.name`] = 'This header is already listed';
+    else if (reserved) errors[`headers.${index}.name`] = reserved;
+    else if (seen.has(name.toLowerCase())) errors[`headers.${index}.name`] = 'This header is already listed';
     seen.add(name.toLowerCase());
   });
   return errors;
