@@ -8,7 +8,7 @@ import Spinner from '@atlaskit/spinner';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { ConnectionView } from '../../../../src/shared/contract';
 import { useConnectionForm } from '../hooks/use-connection-form';
-import { closesAMenu, isIncidentalClose, useMenuEscapeGuard } from '../hooks/use-dialog-close';
+import { closesAMenu, useMenuEscapeGuard } from '../hooks/use-dialog-close';
 import { tabOf, type FormTab } from '../model/field-errors';
 import { ConnectionFormFields } from './ConnectionFormFields';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
@@ -97,7 +97,8 @@ export function ConnectionFormDialog({ connection, allowedHosts, forbiddenMessag
   const requestClose = (event?: KeyboardOrMouseEvent) => {
     // That Escape closed a select's menu (or a picker's calendar): the dialog and its edits stay.
     if (closesAMenu(event)) return;
-    if (!form.dirty || !isIncidentalClose(event)) {
+    // Escape, a click beside the dialog and its × all ask before discarding edits; Cancel says it outright.
+    if (!form.dirty) {
       onClose();
       return;
     }

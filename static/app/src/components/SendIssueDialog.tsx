@@ -38,12 +38,13 @@ export function SendIssueDialog({ connection, forbiddenMessage, onClose }: Props
     const key = issueKey.trim().toUpperCase();
     setError(undefined);
     setFieldError(undefined);
+    // The previous answer belongs to the previous send: left beside a new error, it would read as this one's.
+    setSent(undefined);
     if (!ISSUE_KEY.test(key)) {
       setFieldError({ field: 'issueKey', message: 'Enter an issue key such as SUP-1.' });
       return;
     }
     setSending(true);
-    setSent(undefined);
     const result = await sendIssue(connection.id, key, event);
     setSending(false);
     if (result.ok) setSent(result.data);

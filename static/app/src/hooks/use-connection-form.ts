@@ -69,6 +69,11 @@ export function useConnectionForm(connection: ConnectionView | undefined, onSave
     const tabs = Object.keys(found).map(tabOf);
     const first = (['details', 'payload', 'conditions'] as const).find((t) => tabs.includes(t));
     if (first) setTab(first);
+    // The admin is at the Save button, often below the fields in error: bring the first one into view once
+    // the errors (and the tab) are drawn. Focus stays on Save.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => document.querySelector('[role="dialog"] [aria-invalid="true"]')?.scrollIntoView({ block: 'center' })),
+    );
   };
 
   const submit = async () => {

@@ -41,14 +41,3 @@ export function closesAMenu(event: KeyboardOrMouseEvent | undefined): boolean {
   const native = nativeOf(event);
   return native !== undefined && menuEscapes.has(native);
 }
-
-/**
- * Escape or a click on the blanket beside the dialog: easily done by mistake, unlike Cancel or the close
- * button. A dialog with unsaved edits asks first.
- */
-export function isIncidentalClose(event: KeyboardOrMouseEvent | undefined): boolean {
-  if (!event) return false;
-  if (event.type === 'keydown') return true;
-  const target = event.target;
-  return target instanceof Element && target.closest('[role="dialog"]') === null;
-}
