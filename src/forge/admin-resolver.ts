@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AdminResolvers } from '../shared/contract';
 import { EVENT_KINDS } from '../shared/events';
-import { breakerView, connectionHealth } from '../services/connection-health';
+import { healthAndBreaker } from '../services/connection-health';
 import { checkAccess } from '../services/check-access';
 import { accountNames } from '../services/account-names';
 import { connectionInputSchema } from '../services/connection-input';
@@ -48,10 +48,10 @@ export const adminResolver = defineResolvers<AdminResolvers>(
         const config = await deps.configStore.load();
         const now = deps.clock.now();
         const connections = await Promise.all(
-          config.connections.map(async (c) => ({
-            ...toConnectionView(c, config.optIns, await connectionHealth(deps.deliveries, c.id, now), await accountNames(deps.jira, c.conditions.ignoreAccountIds)),
-            breaker: await breakerView(deps.deliveries, c.id, config.breakers[c.id]),
-          })),
+          config.connections.map(async (c) => {
+            const { health, breaker } = await healthAndBreaker(deps.deliveries, c.id, config.breakers[c.id], now);
+            return { ...toConnectionView(c, config.optIns, health, await accountNames(deps.jira, c.conditions.ignoreAccountIds)), breaker };
+          }),
         );
         return { connections, allowedHosts: deps.egress.allowedHosts() };
       },

@@ -1,5 +1,6 @@
 import type { ConnectionHealth, ConnectionView } from '../shared/contract';
 import type { RelayConfig } from '../core/connection';
+import type { DeliveryRecord } from '../core/delivery-record';
 import type { DeliveryStore } from './ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,6 +14,28 @@ export const FAILURE_COUNT_CAP = 100;
  * without the retrying count the list would call it healthy.
  */
 export async function connectionHealth(store: DeliveryStore, connectionId: string, nowMs: number): Promise<ConnectionHealth> {
+  return (await readHealth(store, connectionId, nowMs)).health;
+}
+
+/**
+ * The connections list's health and, for a paused connection, its banner (why, when the next probe runs,
+ * what waits): the backlog is the same retrying query the health counts from, read once.
+ */
+export async function healthAndBreaker(
+  store: DeliveryStore,
+  connectionId: string,
+  breaker: RelayConfig['breakers'][string] | undefined,
+  nowMs: number,
+): Promise<{ health: ConnectionHealth; breaker?: ConnectionView['breaker'] }> {
+  const { health, retrying } = await readHealth(store, connectionId, nowMs);
+  if (!breaker) return { health };
+  return {
+    health,
+    breaker: { since: new Date(breaker.openedAt).toISOString(), reason: breaker.reason, nextProbeAt: new Date(breaker.probeAt).toISOString(), backlog: retrying.length },
+  };
+}
+
+async function readHealth(store: DeliveryStore, connectionId: string, nowMs: number): Promise<{ health: ConnectionHealth; retrying: readonly DeliveryRecord[] }> {
   const [latest, failures, retrying] = await Promise.all([
     store.query({ connectionId, limit: 1 }),
     // Failed in the last 24 h: by the last attempt, which can come up to ~28 h after the first.
@@ -20,7 +43,7 @@ export async function connectionHealth(store: DeliveryStore, connectionId: strin
     store.query({ connectionId, state: 'retrying', limit: FAILURE_COUNT_CAP }),
   ]);
   const last = latest.records[0];
-  return {
+  const health: ConnectionHealth = {
     lastDelivery: last
       ? { at: new Date(last.updatedAt).toISOString(), state: last.state, status: last.status || undefined, issueKey: last.issueKey }
       : undefined,
@@ -28,20 +51,5 @@ export async function connectionHealth(store: DeliveryStore, connectionId: strin
     // Not those only waiting for a rate-limit slot or an open breaker before their first attempt.
     retrying: retrying.records.filter((r) => r.attempts > 0).length,
   };
-}
-
-/** The admin page's banner for a paused connection: why, when the next probe runs, and what waits. */
-export async function breakerView(
-  store: DeliveryStore,
-  connectionId: string,
-  breaker: RelayConfig['breakers'][string] | undefined,
-): Promise<ConnectionView['breaker']> {
-  if (!breaker) return undefined;
-  const waiting = await store.query({ connectionId, state: 'retrying', limit: FAILURE_COUNT_CAP });
-  return {
-    since: new Date(breaker.openedAt).toISOString(),
-    reason: breaker.reason,
-    nextProbeAt: new Date(breaker.probeAt).toISOString(),
-    backlog: waiting.records.length,
-  };
+  return { health, retrying: retrying.records };
 }

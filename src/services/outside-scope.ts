@@ -1,5 +1,6 @@
 import type { RelayConfig, StoredConnection } from '../core/connection';
 import type { NormalizedEvent } from '../core/normalize-event';
+import { issueTypeAllowed, issueTypeName } from '../core/conditions';
 import { coversProject } from '../core/route-event';
 import type { EventJira } from './ports';
 
@@ -22,10 +23,7 @@ export async function outsideScope(
       : `project ${projectKey ?? '(unknown)'} is not among its projects`;
   }
   const wanted = connection.conditions.issueTypes;
-  const type = (event.issue.fields.issuetype as { name?: unknown } | undefined)?.name;
-  if (wanted && !(typeof type === 'string' && wanted.some((t) => t.toLowerCase() === type.toLowerCase()))) {
-    return `its issue type (${typeof type === 'string' ? type : 'unknown'}) is not one of ${wanted.join(', ')}`;
-  }
+  if (!issueTypeAllowed(wanted, event)) return `its issue type (${issueTypeName(event) ?? 'unknown'}) is not one of ${wanted?.join(', ') ?? ''}`;
   const jql = connection.conditions.jql;
   // As the trigger: a deleted issue matches no JQL any more, so deletions go to every connection that wants them.
   if (jql && event.forgeEventType !== 'avi:jira:deleted:issue' && !(await deps.jira.matchJql([jql], event.issue.id))[0]) {

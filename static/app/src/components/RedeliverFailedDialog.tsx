@@ -11,6 +11,7 @@ import { closesAMenu, useMenuEscapeGuard } from '../hooks/use-dialog-close';
 import { ErrorSectionMessage } from './ErrorSectionMessage';
 import { FormField } from './FormField';
 import { PICKER_LOCALE, timePickerProps } from './picker-props';
+import { pickedInstant } from '../format/picker-times';
 import { VisibleAlert } from './VisibleAlert';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,12 +25,6 @@ interface Props {
   onClose: () => void;
 }
 
-/** The picker answers local ISO text with an offset; the backend wants an instant, so send UTC. */
-function toInstant(value: string): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 /** "Redeliver all failed since <time>" for one connection: a date-time (a day ago by default) and one button. */
 export function RedeliverFailedDialog({ connection, since: initial, forbiddenMessage, onQueued, onClose }: Props) {
@@ -89,7 +84,7 @@ export function RedeliverFailedDialog({ connection, since: initial, forbiddenMes
                   id={aria.id}
                   value={since ?? ''}
                   onChange={(value) => {
-                    setSince(toInstant(value));
+                    setSince(pickedInstant(value));
                     setMissing(false);
                   }}
                   isInvalid={aria.isInvalid}

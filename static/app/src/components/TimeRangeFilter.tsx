@@ -2,6 +2,7 @@ import { DateTimePicker } from '@atlaskit/datetime-picker';
 import { Inline } from '@atlaskit/primitives';
 import { FilterField } from './FilterField';
 import { PICKER_LOCALE, timePickerProps } from './picker-props';
+import { pickedInstant } from '../format/picker-times';
 
 interface Props {
   from: string | undefined;
@@ -9,12 +10,6 @@ interface Props {
   onChange: (range: { from?: string; to?: string }) => void;
 }
 
-/** The picker answers local ISO text with an offset; the backend compares instants, so send UTC. */
-function toInstant(value: string): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
 
 export function TimeRangeFilter({ from, to, onChange }: Props) {
   return (
@@ -23,7 +18,7 @@ export function TimeRangeFilter({ from, to, onChange }: Props) {
         <DateTimePicker
           id="filter-from"
           value={from ?? ''}
-          onChange={(value) => onChange({ from: toInstant(value), to })}
+          onChange={(value) => onChange({ from: pickedInstant(value), to })}
           clearControlLabel="Clear start time"
           datePickerProps={{ label: 'From date', placeholder: 'Date', shouldShowCalendarButton: true }}
           timePickerProps={timePickerProps('From time')}
@@ -35,7 +30,7 @@ export function TimeRangeFilter({ from, to, onChange }: Props) {
         <DateTimePicker
           id="filter-to"
           value={to ?? ''}
-          onChange={(value) => onChange({ from, to: toInstant(value) })}
+          onChange={(value) => onChange({ from, to: pickedInstant(value) })}
           clearControlLabel="Clear end time"
           datePickerProps={{ label: 'To date', placeholder: 'Date', shouldShowCalendarButton: true }}
           timePickerProps={timePickerProps('To time')}

@@ -42,3 +42,10 @@ export function parseTypedTime(text: string): Date {
   // 15 January 2001: no time zone changes its clocks in mid-January.
   return new Date(2001, 0, 15, hour, minute, 0, 0);
 }
+
+/** A DateTimePicker's value (local ISO text with an offset) as the instant the backend compares, in UTC. */
+export function pickedInstant(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
